@@ -1,0 +1,160 @@
+package site
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/spf13/afero"
+)
+
+// CommonMark only opens emphasis when "**" is preceded by a space or
+// punctuation, so Chinese text like 这是**「重点」**内容 keeps its asterisks.
+// Goldmark's CJK extension offers an escape for exactly this: an escaped
+// space ("\ ") counts as a space for the parser and is not rendered. Writers
+// should not have to type it, so Gazette inserts it while Hugo reads the
+// markdown, only where an emphasis run touches CJK punctuation.
+
+// cjkEmphasisFs serves markdown files under contentDir through
+// fixCJKEmphasis; everything else passes through untouched.
+type cjkEmphasisFs struct {
+	afero.Fs
+	contentDir string // absolute, with a trailing separator
+}
+
+func newCJKEmphasisFs(base afero.Fs, siteDir string) afero.Fs {
+	return &cjkEmphasisFs{Fs: base, contentDir: filepath.Join(siteDir, "content") + string(filepath.Separator)}
+}
+
+func (c *cjkEmphasisFs) Open(name string) (afero.File, error) {
+	return c.OpenFile(name, os.O_RDONLY, 0)
+}
+
+func (c *cjkEmphasisFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	f, err := c.Fs.OpenFile(name, flag, perm)
+	if err != nil || flag != os.O_RDONLY || !strings.HasPrefix(name, c.contentDir) || !strings.EqualFold(filepath.Ext(name), ".md") {
+		return f, err
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	fixed := fixCJKEmphasis(data)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if bytes.Equal(fixed, data) {
+		return f, nil
+	}
+	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
+}
+
+// rewrittenFile reads from replacement bytes but otherwise is the file.
+type rewrittenFile struct {
+	afero.File
+	r    *bytes.Reader
+	size int64
+}
+
+func (f *rewrittenFile) Read(p []byte) (int, error)                { return f.r.Read(p) }
+func (f *rewrittenFile) ReadAt(p []byte, off int64) (int, error)   { return f.r.ReadAt(p, off) }
+func (f *rewrittenFile) Seek(off int64, whence int) (int64, error) { return f.r.Seek(off, whence) }
+func (f *rewrittenFile) Stat() (fs.FileInfo, error) {
+	fi, err := f.File.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return sizedInfo{fi, f.size}, nil
+}
+
+type sizedInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (s sizedInfo) Size() int64 { return s.size }
+
+// fixCJKEmphasis inserts "\ " before an emphasis run (* or _) that is
+// followed by CJK punctuation but preceded by a letter, and after a run that
+// is preceded by CJK punctuation but followed by a letter. Front matter,
+// fenced code and inline code are left alone.
+func fixCJKEmphasis(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	var out bytes.Buffer
+	out.Grow(len(src) + 16)
+	inFront, inFence := false, false
+	var fence string
+	for i, line := range lines {
+		trim := strings.TrimSpace(string(line))
+		switch {
+		case i == 0 && (trim == "---" || trim == "+++"):
+			inFront, fence = true, trim
+		case inFront:
+			if trim == fence {
+				inFront = false
+			}
+		case inFence:
+			if strings.HasPrefix(trim, fence) {
+				inFence = false
+			}
+		case strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~"):
+			inFence, fence = true, trim[:3]
+		default:
+			out.Write(fixLine(line))
+			continue
+		}
+		out.Write(line)
+	}
+	return out.Bytes()
+}
+
+func fixLine(line []byte) []byte {
+	if !bytes.ContainsAny(line, "*_") {
+		return line
+	}
+	var out bytes.Buffer
+	inCode := false
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c == '`' {
+			inCode = !inCode
+		}
+		if inCode || (c != '*' && c != '_') || (i > 0 && line[i-1] == '\\') {
+			out.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == c {
+			j++
+		}
+		before, _ := utf8.DecodeLastRune(line[:i])
+		after, _ := utf8.DecodeRune(line[j:])
+		if i > 0 && isWordRune(before) && isCJKPunct(after) {
+			out.WriteString(`\ `)
+		}
+		out.Write(line[i:j])
+		if j < len(line) && isCJKPunct(before) && isWordRune(after) {
+			out.WriteString(`\ `)
+		}
+		i = j
+	}
+	return out.Bytes()
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
+}
+
+// isCJKPunct reports punctuation of the CJK Symbols and Punctuation block and
+// the fullwidth forms, such as 「」『』（）《》“”，。
+func isCJKPunct(r rune) bool {
+	return unicode.IsPunct(r) && (r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—')
+}

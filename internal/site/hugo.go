@@ -1,0 +1,256 @@
+package site
+
+// This file is the only place in Gazette that talks to Hugo. Hugo's Go API is
+// not a stable contract, so an upgrade should touch this folder alone.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/herrors"
+	"github.com/gohugoio/hugo/common/loggers"
+	hconfig "github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/resources/page"
+	"github.com/spf13/afero"
+
+	"gazette/internal/config"
+)
+
+// publishDir is Hugo's output folder inside the in-memory output FS.
+const publishDir = "/public"
+
+// languageMeta is what Gazette fixes per language; the rest comes from config.toml.
+var languageMeta = map[string]struct {
+	locale, label string
+	weight        int
+}{
+	"zh": {"zh-CN", "中文", 1},
+	"en": {"en", "English", 2},
+}
+
+// hugoConfig derives Hugo's configuration from Gazette's settings.
+func hugoConfig(c *config.Config) map[string]any {
+	langs := map[string]any{}
+	for _, l := range config.Languages {
+		lc := c.Languages[l]
+		meta := languageMeta[l]
+		keywords := lc.Keywords
+		if keywords == nil {
+			keywords = []string{}
+		}
+		langs[l] = map[string]any{
+			"locale":     meta.locale,
+			"label":      meta.label,
+			"weight":     meta.weight,
+			"title":      lc.SiteName,
+			"contentDir": "content/" + l,
+			"params": map[string]any{
+				"description": lc.Description,
+				"keywords":    keywords,
+				"source":      lc.Source,
+			},
+		}
+	}
+	return map[string]any{
+		"baseURL":                        c.BaseURL,
+		"defaultContentLanguage":         config.Languages[0],
+		"defaultContentLanguageInSubdir": true,
+		"timeZone":                       c.TimeZone,
+		"enableRobotsTXT":                true,
+		"disableKinds":                   []string{"taxonomy", "term"},
+		// The build stamps nothing of its own into the output: identical input
+		// gives identical bytes.
+		"disableHugoGeneratorInject": true,
+		"enableGitInfo":              false,
+		// Hugo's lock file would land in the site folder; one build runs at a time anyway.
+		"noBuildLock": true,
+		"pagination":  map[string]any{"pagerSize": c.PageSize},
+		"languages":   langs,
+		"outputs": map[string]any{
+			"home":    []string{"html", "rss"},
+			"section": []string{"html", "rss"},
+			"page":    []string{"html"},
+		},
+		"markup": map[string]any{
+			"goldmark": map[string]any{
+				// Without the CJK extension **「…」** next to Chinese text is not bold.
+				"extensions": map[string]any{"cjk": map[string]any{
+					"enable": true, "eastAsianLineBreaks": true, "escapedSpace": true,
+				}},
+				"renderer": map[string]any{"unsafe": c.AllowHTML},
+			},
+		},
+		"params": map[string]any{
+			"siteIDCode":          c.SiteIDCode,
+			"icp":                 c.ICP,
+			"siteDomain":          c.SiteDomain,
+			"homeItems":           c.HomeItems,
+			"browsecountEndpoint": c.Browsecount.Endpoint,
+			"columns":             config.Columns,
+		},
+		// Hugo's own minifier stays off: Gazette minifies everything it
+		// writes exactly once, after rendering.
+		"minify": map[string]any{"minifyOutput": false},
+	}
+}
+
+// rendered is what one Hugo run produced: files in memory and what Gazette
+// needs to know about the pages.
+type rendered struct {
+	out      afero.Fs // Hugo's publish folder
+	pages    []pageInfo
+	counts   map[string]int // regular pages per language
+	warnings []string
+}
+
+// pageInfo describes one announcement page.
+type pageInfo struct {
+	lang, id, path, file string
+	translated           bool
+}
+
+// render runs Hugo in-process over siteDir and returns its output in memory.
+func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) {
+	abs, err := filepath.Abs(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	// The generated Hugo configuration and Hugo's resource cache live in a
+	// temporary folder, so a build never writes into the site folder.
+	work, err := os.MkdirTemp("", "gazette-hugo-")
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	defer os.RemoveAll(work)
+	hc := hugoConfig(c)
+	hc["resourceDir"] = filepath.Join(work, "resources")
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(hc); err != nil {
+		return nil, fmt.Errorf("site: encoding Hugo configuration: %w", err)
+	}
+	cfgFile := filepath.Join(work, "hugo.toml")
+	if err := os.WriteFile(cfgFile, buf.Bytes(), 0o644); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
+
+	var logBuf bytes.Buffer
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		StdOut:        io.MultiWriter(&logBuf, log),
+		StdErr:        io.MultiWriter(&logBuf, log),
+		DistinctLevel: logg.LevelWarn,
+	})
+	flags := hconfig.New()
+	flags.Set("workingDir", abs)
+	flags.Set("publishDir", publishDir)
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:       src,
+		Filename: cfgFile,
+		Flags:    flags,
+		Logger:   logger,
+		Environ:  []string{},
+	})
+	if err != nil {
+		return nil, hugoError(err, abs)
+	}
+	out := afero.NewMemMapFs()
+	fs := hugofs.NewFromSourceAndDestination(src, out, res.LoadingInfo.Cfg)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: fs, TestLogger: logger, LogLevel: logg.LevelWarn})
+	if err != nil {
+		return nil, hugoError(err, abs)
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return nil, hugoError(err, abs)
+	}
+	if n := logger.LoggCount(logg.LevelError); n > 0 {
+		return nil, fmt.Errorf("hugo reported %d error(s):\n%s", n, strings.TrimSpace(logger.Errors()))
+	}
+
+	r := &rendered{out: afero.NewBasePathFs(out, publishDir), counts: map[string]int{}}
+	for _, s := range sites.Sites {
+		lang := s.Language().Lang
+		for _, p := range s.RegularPages() {
+			r.counts[lang]++
+			if !isColumn(p.Section()) {
+				continue
+			}
+			r.pages = append(r.pages, describe(p, abs))
+		}
+	}
+	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
+	for _, line := range strings.Split(strings.TrimSpace(logBuf.String()), "\n") {
+		if strings.Contains(line, "WARN") {
+			r.warnings = append(r.warnings, strings.TrimSpace(line))
+		}
+	}
+	return r, nil
+}
+
+func isColumn(section string) bool {
+	for _, c := range config.Columns {
+		if c == section {
+			return true
+		}
+	}
+	return false
+}
+
+// describe applies the browse-count id rule: the page's language, then its
+// front-matter id, else its translationKey, else its content path. None of
+// these change when the title, slug or URL does.
+func describe(p page.Page, siteDir string) pageInfo {
+	key := p.TranslationKey()
+	if v, ok := p.Params()["id"]; ok {
+		if s := fmt.Sprint(v); s != "" {
+			key = s
+		}
+	}
+	info := pageInfo{
+		lang:       p.Lang(),
+		id:         p.Lang() + "/" + strings.TrimPrefix(key, "/"),
+		path:       p.RelPermalink(),
+		translated: p.IsTranslated(),
+	}
+	if f := p.File(); f != nil {
+		if rel, err := filepath.Rel(siteDir, f.Filename()); err == nil {
+			info.file = filepath.ToSlash(rel)
+		}
+	}
+	return info
+}
+
+// hugoError turns Hugo's error into "file:line:col: message" with the file
+// relative to the site folder, which is what content staff and CI
+// annotations need.
+func hugoError(err error, siteDir string) error {
+	var fe herrors.FileError
+	if errors.As(err, &fe) {
+		pos := fe.Position()
+		name := pos.Filename
+		if rel, rerr := filepath.Rel(siteDir, name); rerr == nil && !strings.HasPrefix(rel, "..") {
+			name = filepath.ToSlash(rel)
+		}
+		if name != "" && pos.LineNumber > 0 {
+			msg := herrors.Cause(err)
+			if msg == nil {
+				msg = err
+			}
+			return &BuildError{File: name, Line: pos.LineNumber, Col: pos.ColumnNumber, Err: msg}
+		}
+	}
+	return fmt.Errorf("hugo: %w", err)
+}

@@ -1,0 +1,156 @@
+// Package site builds a Gazette site: it runs Hugo in-process over the
+// site's content, layouts and strings, minifies everything once, copies
+// static files, writes the browse-count manifest, and swaps the result into
+// the destination folder only when every step succeeded.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"gazette/internal/config"
+)
+
+// Options say what to build and where.
+type Options struct {
+	// Source is the site folder holding config.toml, content/, layouts/, i18n/.
+	Source string
+	// Dest is the output folder; empty means Source/public.
+	Dest string
+	// Logger receives progress and Hugo's own messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// Report summarises a successful build.
+type Report struct {
+	// Pages counts the regular pages rendered per language.
+	Pages map[string]int
+	// Files is the number of files written.
+	Files int
+	// BytesBefore and BytesAfter are the sizes of minifiable files before
+	// and after minification; other files count the same in both.
+	BytesBefore, BytesAfter int64
+	Duration                time.Duration
+	// Warnings are problems that did not stop the build, such as
+	// announcements without a translation.
+	Warnings []string
+}
+
+// BuildError is a content or template error located in a file of the site.
+type BuildError struct {
+	File      string // relative to the site folder, slash-separated
+	Line, Col int
+	Err       error
+}
+
+func (e *BuildError) Error() string {
+	if e.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *BuildError) Unwrap() error { return e.Err }
+
+// Build renders the site in opts.Source into opts.Dest. On any error Dest is
+// left as it was.
+func Build(ctx context.Context, opts Options) (*Report, error) {
+	start := time.Now()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	cfg, err := config.Load(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	r, err := render(opts.Source, cfg, hugoLog{log})
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	rep := &Report{Pages: r.counts, Warnings: r.warnings}
+	for _, p := range r.pages {
+		if !p.translated {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: announcement has no translation (the language toggle leads to the other language's column)", p.file))
+		}
+	}
+	sort.Strings(rep.Warnings)
+
+	stage, err := newStage(opts.Dest)
+	if err != nil {
+		return nil, err
+	}
+	defer stage.discard()
+
+	files, err := listRendered(r.out)
+	if err != nil {
+		return nil, err
+	}
+	static, err := listStatic(filepath.Join(opts.Source, "static"))
+	if err != nil {
+		return nil, err
+	}
+	if err := noOverlap(files, static); err != nil {
+		return nil, err
+	}
+	st, err := writeFiles(ctx, append(files, static...), stage.dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeManifest(stage.dir, r.pages); err != nil {
+		return nil, err
+	}
+	st.files++
+	if err := stage.commit(); err != nil {
+		return nil, err
+	}
+	rep.Files, rep.BytesBefore, rep.BytesAfter = st.files, st.before, st.after
+	rep.Duration = time.Since(start)
+	log.Info("site built", "dest", opts.Dest, "files", rep.Files, "duration", rep.Duration)
+	return rep, nil
+}
+
+// noOverlap refuses a static file that would silently replace a rendered
+// page, or the other way round.
+func noOverlap(rendered, static []file) error {
+	seen := make(map[string]bool, len(rendered))
+	for _, f := range rendered {
+		seen[f.rel] = true
+	}
+	for _, f := range static {
+		if seen[f.rel] || f.rel == manifestPath {
+			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
+		}
+	}
+	return nil
+}
+
+// hugoLog passes Hugo's log lines to slog at debug level; warnings are also
+// collected into the Report.
+type hugoLog struct{ log *slog.Logger }
+
+func (h hugoLog) Write(p []byte) (int, error) {
+	h.log.Debug("hugo", "msg", string(p))
+	return len(p), nil
+}
+
+var _ io.Writer = hugoLog{}
