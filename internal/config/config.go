@@ -131,7 +131,7 @@ func Load(siteDir string) (*Config, error) {
 	return Parse(name, data)
 }
 
-var tomlLine = regexp.MustCompile(`line (\d+)`)
+var tomlLine = regexp.MustCompile(`line (\d+) \(last key "([^"]*)"\): (.*)`)
 
 // Parse decodes and validates settings; name is used in messages only.
 func Parse(name string, data []byte) (*Config, error) {
@@ -147,6 +147,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		} else if m := tomlLine.FindStringSubmatch(err.Error()); m != nil {
 			// Type mismatches come back as plain errors carrying the line.
 			fmt.Sscan(m[1], &e.Line)
+			e.Key, e.Msg = m[2], m[3]
 		}
 		return nil, Errors{e}
 	}

@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -106,6 +109,19 @@ func hugoConfig(c *config.Config) map[string]any {
 	}
 }
 
+// HugoConfig returns the Hugo configuration (TOML) Gazette derives from its
+// settings, with Hugo's resource cache in resourceDir. Benchmarks use it to
+// run the Hugo CLI on exactly the configuration Gazette builds with.
+func HugoConfig(c *config.Config, resourceDir string) ([]byte, error) {
+	hc := hugoConfig(c)
+	hc["resourceDir"] = resourceDir
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(hc); err != nil {
+		return nil, fmt.Errorf("site: encoding Hugo configuration: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
 // rendered is what one Hugo run produced: files in memory and what Gazette
 // needs to know about the pages.
 type rendered struct {
@@ -134,14 +150,12 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	defer os.RemoveAll(work)
-	hc := hugoConfig(c)
-	hc["resourceDir"] = filepath.Join(work, "resources")
-	var buf bytes.Buffer
-	if err := toml.NewEncoder(&buf).Encode(hc); err != nil {
-		return nil, fmt.Errorf("site: encoding Hugo configuration: %w", err)
+	hc, err := HugoConfig(c, filepath.Join(work, "resources"))
+	if err != nil {
+		return nil, err
 	}
 	cfgFile := filepath.Join(work, "hugo.toml")
-	if err := os.WriteFile(cfgFile, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(cfgFile, hc, 0o644); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
@@ -152,6 +166,7 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 		StdOut:        io.MultiWriter(&logBuf, log),
 		StdErr:        io.MultiWriter(&logBuf, log),
 		DistinctLevel: logg.LevelWarn,
+		StoreErrors:   true,
 	})
 	flags := hconfig.New()
 	flags.Set("workingDir", abs)
@@ -173,11 +188,14 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 		return nil, hugoError(err, abs)
 	}
 	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return nil, hugoError(err, abs)
+	err = sites.Build(hugolib.BuildCfg{})
+	if logged := strings.TrimSpace(logger.Errors()); logged != "" {
+		// Errors Hugo only logged (bad dates, say) carry the details; the
+		// returned error then just counts them.
+		return nil, loggedError(relPaths(logged, abs), abs)
 	}
-	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return nil, fmt.Errorf("hugo reported %d error(s):\n%s", n, strings.TrimSpace(logger.Errors()))
+	if err != nil {
+		return nil, hugoError(err, abs)
 	}
 
 	r := &rendered{out: afero.NewBasePathFs(out, publishDir), counts: map[string]int{}}
@@ -233,24 +251,71 @@ func describe(p page.Page, siteDir string) pageInfo {
 	return info
 }
 
+// templateRef finds "template: page.html:2:" in Go template errors; Hugo
+// sometimes positions a parse error at the base template that includes the
+// broken one, while the message names the right file.
+var templateRef = regexp.MustCompile(`template: ([^:\s]+\.[a-z]+):(\d+):(?:(\d+):)?`)
+
+var quotedPos = regexp.MustCompile(`"[^"]*:\d+:\d+": `)
+
 // hugoError turns Hugo's error into "file:line:col: message" with the file
 // relative to the site folder, which is what content staff and CI
 // annotations need.
 func hugoError(err error, siteDir string) error {
 	var fe herrors.FileError
-	if errors.As(err, &fe) {
-		pos := fe.Position()
-		name := pos.Filename
-		if rel, rerr := filepath.Rel(siteDir, name); rerr == nil && !strings.HasPrefix(rel, "..") {
-			name = filepath.ToSlash(rel)
-		}
-		if name != "" && pos.LineNumber > 0 {
-			msg := herrors.Cause(err)
-			if msg == nil {
-				msg = err
-			}
-			return &BuildError{File: name, Line: pos.LineNumber, Col: pos.ColumnNumber, Err: msg}
+	if !errors.As(err, &fe) {
+		return fmt.Errorf("hugo: %s", relPaths(err.Error(), siteDir))
+	}
+	pos := fe.Position()
+	name := pos.Filename
+	if rel, rerr := filepath.Rel(siteDir, name); rerr == nil && !strings.HasPrefix(rel, "..") {
+		name = filepath.ToSlash(rel)
+	}
+	if name == "" || pos.LineNumber <= 0 {
+		return fmt.Errorf("hugo: %s", relPaths(err.Error(), siteDir))
+	}
+	be := &BuildError{File: name, Line: pos.LineNumber, Col: pos.ColumnNumber}
+	// Hugo wraps the cause in several layers that repeat the position;
+	// keep what follows the last quoted position.
+	msg := err.Error()
+	if loc := quotedPos.FindAllStringIndex(msg, -1); loc != nil {
+		msg = msg[loc[len(loc)-1][1]:]
+	}
+	if m := templateRef.FindStringSubmatch(msg); m != nil && path.Base(name) != m[1] && strings.HasPrefix(name, "layouts/") {
+		be.File = path.Join(path.Dir(name), m[1])
+		be.Line, _ = strconv.Atoi(m[2])
+		be.Col, _ = strconv.Atoi(m[3])
+	}
+	be.Err = errors.New(relPaths(msg, siteDir))
+	return be
+}
+
+// fieldRef matches Hugo's logged front matter errors, which name the field
+// and the file but not the line.
+var fieldRef = regexp.MustCompile(`the "(\w+)" front matter field (.*): see (\S+)`)
+
+// loggedError locates Hugo's logged front matter errors by line, so they
+// read like every other error: "file:line: message".
+func loggedError(logged, siteDir string) error {
+	m := fieldRef.FindStringSubmatch(logged)
+	if m == nil {
+		return errors.New(logged)
+	}
+	field, msg, file := m[1], m[2], m[3]
+	data, err := os.ReadFile(filepath.Join(siteDir, file))
+	if err != nil {
+		return errors.New(logged)
+	}
+	key := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(field) + `"?\s*[=:]`)
+	for i, line := range strings.Split(string(data), "\n") {
+		if key.MatchString(line) {
+			return &BuildError{File: file, Line: i + 1, Err: fmt.Errorf("front matter field %q %s", field, msg)}
 		}
 	}
-	return fmt.Errorf("hugo: %w", err)
+	return errors.New(logged)
+}
+
+// relPaths shortens absolute paths inside the site folder in a message.
+func relPaths(msg, siteDir string) string {
+	return strings.ReplaceAll(msg, siteDir+string(filepath.Separator), "")
 }
