@@ -178,8 +178,15 @@ func TestSampleSiteFiles(t *testing.T) {
 	if root := read(t, public, "index.html"); !strings.Contains(root, "/zh/") {
 		t.Errorf("/ does not lead to the Chinese home: %s", root)
 	}
-	if sm := read(t, public, "zh/sitemap.xml"); !strings.Contains(sm, `hreflang="en"`) && !strings.Contains(sm, `hreflang=en`) {
-		t.Error("sitemap has no language alternates")
+	sm := read(t, public, "zh/sitemap.xml")
+	for _, want := range []string{
+		`<loc>https://www.mianyang.gov.cn/zh/notices/2019-expert-forum/</loc>`,
+		`<xhtml:link rel="alternate" hreflang="en" href="https://www.mianyang.gov.cn/en/notices/2019-expert-forum/"/>`,
+		`<xhtml:link rel="alternate" hreflang="x-default" href="https://www.mianyang.gov.cn/zh/notices/2019-expert-forum/"/>`,
+	} {
+		if !strings.Contains(sm, want) {
+			t.Errorf("zh/sitemap.xml lacks %s", want)
+		}
 	}
 	if r := read(t, public, "robots.txt"); !strings.Contains(r, "Sitemap: https://www.mianyang.gov.cn/sitemap.xml") {
 		t.Errorf("robots.txt does not point at the sitemap: %q", r)
