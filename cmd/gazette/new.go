@@ -2,12 +2,158 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"gazette/internal/config"
+	"gazette/internal/messages"
 )
 
-// runNew is not written yet.
+// validName is what an announcement's file name may be: it becomes the
+// URL and the shared translationKey.
+var validName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// runNew creates a Chinese/English pair of announcements with their front
+// matter filled in. It writes nothing when either file already exists.
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gazette new: not implemented yet")
-	return 1
+	p := printerFor(args)
+	columns := strings.Join(config.Columns, ", ")
+	flags := flag.NewFlagSet("gazette new", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	site := flags.String("s", ".", p.Sprintf(messages.FlagSite))
+	titleZH := flags.String("title-zh", "", p.Sprintf(messages.FlagTitleZH))
+	titleEN := flags.String("title-en", "", p.Sprintf(messages.FlagTitleEN))
+	flags.String("lang", "", p.Sprintf(messages.FlagLang))
+	flags.Usage = func() {
+		fmt.Fprint(stderr, p.Sprintf(messages.NewUsage, columns))
+		flags.PrintDefaults()
+	}
+	rest, code := parseFlags(flags, args, p, stderr)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) != 2 {
+		fmt.Fprint(stderr, p.Sprintf(messages.NewArgs))
+		flags.Usage()
+		return 2
+	}
+	column, name := rest[0], rest[1]
+	if !slices.Contains(config.Columns, column) {
+		fmt.Fprint(stderr, p.Sprintf(messages.NewBadColumn, column, columns))
+		return 2
+	}
+	if !validName.MatchString(name) {
+		fmt.Fprint(stderr, p.Sprintf(messages.NewBadName, name))
+		return 2
+	}
+	cfg, code := loadConfig(*site, p, stderr)
+	if cfg == nil {
+		return code
+	}
+
+	titles := map[string]string{"zh": *titleZH, "en": *titleEN}
+	date := time.Now().In(cfg.Location()).Truncate(time.Minute)
+	type file struct{ rel, text string }
+	var files []file
+	for _, lang := range config.Languages {
+		rel := filepath.Join("content", lang, column, name+".md")
+		// A bundle of the same name would have the same URL.
+		for _, taken := range []string{rel, filepath.Join("content", lang, column, name, "index.md")} {
+			if _, err := os.Stat(filepath.Join(*site, taken)); !errors.Is(err, fs.ErrNotExist) {
+				fmt.Fprint(stderr, p.Sprintf(messages.NewExists, filepath.Join(*site, taken)))
+				return 1
+			}
+		}
+		source := ""
+		if l := cfg.Languages[lang]; l != nil {
+			source = l.Source
+		}
+		files = append(files, file{rel, frontMatter(titles[lang], date, source, name)})
+	}
+
+	var written []string
+	for _, f := range files {
+		path := filepath.Join(*site, f.rel)
+		if err := writeNew(path, f.text); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			if errors.Is(err, fs.ErrExist) {
+				fmt.Fprint(stderr, p.Sprintf(messages.NewExists, path))
+			} else {
+				fmt.Fprint(stderr, p.Sprintf(messages.NewWriteFailed, path, err))
+			}
+			return 1
+		}
+		written = append(written, path)
+	}
+	for _, w := range written {
+		fmt.Fprint(stdout, p.Sprintf(messages.NewCreated, w))
+	}
+	fmt.Fprint(stderr, p.Sprintf(messages.NewNext))
+	return 0
+}
+
+// writeNew creates path with text, failing if it already exists.
+func writeNew(path, text string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// frontMatter writes an announcement's TOML front matter. An empty title
+// is written as "" so that gazette check asks for it.
+func frontMatter(title string, date time.Time, source, key string) string {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "date = %s\n", date.Format(time.RFC3339))
+	if source != "" {
+		fmt.Fprintf(&b, "source = %s\n", tomlString(source))
+	}
+	fmt.Fprintf(&b, "translationKey = %s\n", tomlString(key))
+	b.WriteString("+++\n\n")
+	return b.String()
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

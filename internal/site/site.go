@@ -11,9 +11,11 @@ import (
 	"log/slog"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"gazette/internal/config"
+	"gazette/internal/content"
 )
 
 // Options say what to build and where.
@@ -24,6 +26,12 @@ type Options struct {
 	Dest string
 	// Logger receives progress and Hugo's own messages; nil discards them.
 	Logger *slog.Logger
+	// CountsFrom, when set, is asked for the current browse counts of the
+	// built pages, which are then written into the pages in place of the
+	// "-" placeholder. The page script still replaces them with live
+	// numbers; a baked count is what readers see when the counter is
+	// unreachable. If it fails, the build warns and keeps the placeholder.
+	CountsFrom func(ctx context.Context, ids []string) (map[string]int64, error)
 }
 
 // Report summarises a successful build.
@@ -57,6 +65,26 @@ func (e *BuildError) Error() string {
 
 func (e *BuildError) Unwrap() error { return e.Err }
 
+// CheckError is returned when the content checks found errors; nothing
+// was built.
+type CheckError struct {
+	Diagnostics []content.Diagnostic
+}
+
+func (e *CheckError) Error() string {
+	var b strings.Builder
+	n := 0
+	for _, d := range e.Diagnostics {
+		if d.Severity == content.Error {
+			b.WriteString(d.String())
+			b.WriteByte('\n')
+			n++
+		}
+	}
+	fmt.Fprintf(&b, "%d error(s) in the content; run 'gazette check' for every finding", n)
+	return b.String()
+}
+
 // Build renders the site in opts.Source into opts.Dest. On any error Dest is
 // left as it was.
 func Build(ctx context.Context, opts Options) (*Report, error) {
@@ -75,6 +103,15 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The same checks as `gazette check` run first: content errors stop the
+	// build before Hugo sees them, with the file, line and column.
+	diags, err := content.Check(opts.Source, content.OptionsFromConfig(cfg))
+	if err != nil {
+		return nil, err
+	}
+	if content.HasErrors(diags) {
+		return nil, &CheckError{Diagnostics: diags}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -88,9 +125,27 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 
 	rep := &Report{Pages: r.counts, Warnings: r.warnings}
+	for _, d := range diags {
+		// Missing translations are reported below from Hugo's own pairing.
+		if d.Severity == content.Warning && d.Code != "missing-translation" {
+			rep.Warnings = append(rep.Warnings, d.String())
+		}
+	}
 	for _, p := range r.pages {
 		if !p.translated {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: announcement has no translation (the language toggle leads to the other language's column)", p.file))
+		}
+	}
+	var counts map[string]int64
+	if opts.CountsFrom != nil {
+		ids := make([]string, len(r.pages))
+		for i, p := range r.pages {
+			ids[i] = p.id
+		}
+		counts, err = opts.CountsFrom(ctx, ids)
+		if err != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("browse counts not baked in: %v", err))
+			counts = nil
 		}
 	}
 	sort.Strings(rep.Warnings)
@@ -111,6 +166,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	if err := noOverlap(files, static); err != nil {
 		return nil, err
+	}
+	if counts != nil {
+		bakeCounts(files, counts)
 	}
 	st, err := writeFiles(ctx, append(files, static...), stage.dir)
 	if err != nil {

@@ -1,0 +1,387 @@
+// Package content knows what an announcement is and checks a site's
+// content before anything is built: front matter (TOML or YAML) and its
+// fields, file encodings, translations, links, images and attachments.
+// It reports every problem with the file, line and column and a message in
+// the writer's language; it never writes anything.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"gazette/internal/config"
+	"gazette/internal/messages"
+)
+
+// DefaultMaxAttachmentMB is the attachment size limit when Options leave
+// it unset; it matches config's default.
+const DefaultMaxAttachmentMB = 20
+
+// Options tune a check. The zero value checks with the defaults: HTML not
+// allowed, 20 MB attachments, the China Standard Time zone, now, English.
+type Options struct {
+	// Strict turns warnings (a missing translation, an image without alt
+	// text, a skipped heading level...) into errors.
+	Strict bool
+	// AllowHTML is config's allowHTML: raw HTML in markdown is rendered.
+	AllowHTML bool
+	// MaxAttachmentMB is the largest attachment or linked file, in MiB.
+	MaxAttachmentMB int
+	// Location is the site time zone; dates without an offset are in it.
+	Location *time.Location
+	// BaseURL is where the site is published; links to it are checked as
+	// links inside the site. Optional.
+	BaseURL string
+	// Now is the time publish and expiry dates are compared with.
+	Now time.Time
+	// Messages prints diagnostics in the writer's language.
+	Messages *messages.Printer
+}
+
+// OptionsFromConfig returns the options a site's settings call for.
+func OptionsFromConfig(cfg *config.Config) Options {
+	return Options{
+		AllowHTML:       cfg.AllowHTML,
+		MaxAttachmentMB: cfg.MaxAttachmentMB,
+		Location:        cfg.Location(),
+		BaseURL:         cfg.BaseURL,
+	}
+}
+
+// page kinds, as Hugo names them.
+const (
+	kindHome    = "home"
+	kindSection = "section"
+	kindPage    = "page"
+)
+
+// page is one content file as check understands it: an announcement, a
+// column's list page (_index.md) or a language's home page (_index.md).
+type page struct {
+	file    string // site-relative, slash-separated
+	lang    string // "" when the file is not in a language folder
+	kind    string
+	section string // the column
+	path    string // Hugo's page path without the leading slash: "notices/x"
+	dir     string // the folder its relative links and resources start from
+	bundle  bool   // a leaf bundle: index.md with its resources beside it
+	parsed  bool   // front matter decoded
+
+	title, translationKey, id, slug, url string
+	draft                                bool
+	date, publishDate, expiryDate        time.Time
+
+	fm   *frontMatter
+	refs []ref // links and images in the text, resolved after all pages are read
+}
+
+// permalink returns the page's URL path on the site, as Hugo derives it
+// with pretty, lower-cased URLs.
+func (pg *page) permalink() string {
+	clean := func(s string) string {
+		return strings.ReplaceAll(strings.ToLower(s), " ", "-")
+	}
+	switch {
+	case pg.kind == kindHome:
+		return "/" + pg.lang + "/"
+	case pg.url != "":
+		u := pg.url
+		if !strings.HasPrefix(u, "/") {
+			u = "/" + pg.lang + "/" + u
+		}
+		if !strings.Contains(path.Base(u), ".") && !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		return u
+	case pg.slug != "" && pg.kind == kindPage:
+		return "/" + pg.lang + "/" + clean(path.Join(path.Dir(pg.path), pg.slug)) + "/"
+	}
+	return "/" + pg.lang + "/" + clean(pg.path) + "/"
+}
+
+// checker carries one run of Check.
+type checker struct {
+	site  string
+	opts  Options
+	p     *messages.Printer
+	loc   *time.Location
+	now   time.Time
+	limit int64 // attachment limit in bytes
+
+	diags []Diagnostic
+	files map[string]int64 // every file under content/, static/ and assets/, by site-relative path: its size
+	pages []*page
+}
+
+func (c *checker) report(file string, line, col int, sev Severity, code string, key messages.Key, args ...any) {
+	c.diags = append(c.diags, Diagnostic{
+		File: file, Line: line, Col: col, Severity: sev, Code: code,
+		Message: c.p.Sprintf(key, args...),
+	})
+}
+
+// Check validates the content of the site in siteDir and returns what it
+// found, sorted by file and position. The error is for failures to read
+// the site (a folder that cannot be listed, a file that cannot be read);
+// problems with the content itself are diagnostics, and the content may be
+// published when none of them is an error (see HasErrors).
+func Check(siteDir string, opts Options) ([]Diagnostic, error) {
+	c := &checker{site: siteDir, opts: opts, p: opts.Messages, loc: opts.Location, now: opts.Now}
+	if c.p == nil {
+		c.p = messages.New(messages.EN)
+	}
+	if c.loc == nil {
+		c.loc = time.FixedZone("CST", 8*60*60)
+	}
+	if c.now.IsZero() {
+		c.now = time.Now()
+	}
+	mb := opts.MaxAttachmentMB
+	if mb <= 0 {
+		mb = DefaultMaxAttachmentMB
+	}
+	c.limit = int64(mb) << 20
+
+	if fi, err := os.Stat(filepath.Join(siteDir, "content")); err != nil || !fi.IsDir() {
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("content: %w", err)
+		}
+		c.report("content", 0, 0, Error, "no-content", messages.DiagNoContent)
+		return c.finish(), nil
+	}
+	c.files = map[string]int64{}
+	var mdFiles []string
+	for _, root := range []string{"content", "static", "assets"} {
+		if err := c.index(root, &mdFiles); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.checkFiles(mdFiles); err != nil {
+		return nil, err
+	}
+	c.checkLinks()
+	c.checkTranslations()
+	c.checkDuplicates()
+	return c.finish(), nil
+}
+
+// FilesChecked is the number of content files a check looks at, for the
+// summary line; it counts the same files Check reads.
+func FilesChecked(siteDir string) int {
+	n := 0
+	_ = filepath.WalkDir(filepath.Join(siteDir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if hidden(d.Name()) && p != filepath.Join(siteDir, "content") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && isMarkdown(d.Name()) {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func (c *checker) finish() []Diagnostic {
+	if c.opts.Strict {
+		for i := range c.diags {
+			if c.diags[i].Severity == Warning {
+				c.diags[i].Severity = Error
+			}
+		}
+	}
+	Sort(c.diags)
+	return c.diags
+}
+
+// hidden names are editor and system droppings (.DS_Store, ~$lock files
+// of Word) that are neither content nor published.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~")
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// index lists the files under root (a folder of the site), recording
+// their sizes, and collects the markdown files under content/.
+func (c *checker) index(root string, md *[]string) error {
+	dir := filepath.Join(c.site, root)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p != dir && hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(c.site, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		c.files[rel] = info.Size()
+		if root == "content" && isMarkdown(d.Name()) {
+			*md = append(*md, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("content: listing %s: %w", root, err)
+	}
+	return nil
+}
+
+// bundleOf returns the folder of the leaf bundle file lies in (a folder
+// with an index.md above it), or "" when it is in none.
+func (c *checker) bundleOf(file string) string {
+	for dir := path.Dir(file); strings.Count(dir, "/") >= 2; dir = path.Dir(dir) {
+		for _, idx := range []string{"index.md", "index.markdown"} {
+			if _, ok := c.files[dir+"/"+idx]; ok {
+				return dir
+			}
+		}
+	}
+	return ""
+}
+
+// checkFiles checks each markdown file on its own, spread over the CPUs:
+// a file's checks read only the shared file index. The pages and findings
+// are gathered in file order, so the result does not depend on timing.
+func (c *checker) checkFiles(files []string) error {
+	type result struct {
+		pages []*page
+		diags []Diagnostic
+		err   error
+	}
+	results := make([]result, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fc := *c
+				fc.diags, fc.pages = nil, nil
+				err := fc.checkFile(files[i])
+				results[i] = result{fc.pages, fc.diags, err}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		c.pages = append(c.pages, r.pages...)
+		c.diags = append(c.diags, r.diags...)
+	}
+	return nil
+}
+
+// checkFile checks one markdown file under content/.
+func (c *checker) checkFile(file string) error {
+	base := path.Base(file)
+	isIndex := strings.TrimSuffix(base, path.Ext(base)) == "index"
+	bundle := c.bundleOf(file)
+	if bundle != "" && !(isIndex && path.Dir(file) == bundle) {
+		return nil // a page resource of a bundle, not a page
+	}
+	pg := c.place(file, isIndex)
+
+	data, err := os.ReadFile(filepath.Join(c.site, filepath.FromSlash(file)))
+	if err != nil {
+		return fmt.Errorf("content: %w", err)
+	}
+	c.pages = append(c.pages, pg)
+	text, ok := c.checkText(file, data)
+	if !ok {
+		return nil
+	}
+	fm, ok := c.parseFrontMatter(file, text)
+	if !ok {
+		return nil
+	}
+	pg.parsed, pg.fm = true, fm
+	c.checkFields(pg, fm)
+	c.checkBody(pg, text, fm)
+	return nil
+}
+
+// place works out where in the site file belongs from its folder: the
+// language, column and page path, reporting files in the wrong place.
+func (c *checker) place(file string, isIndex bool) *page {
+	rel := strings.TrimPrefix(file, "content/")
+	parts := strings.Split(rel, "/")
+	pg := &page{file: file, kind: kindPage, dir: path.Dir(file)}
+	name := strings.TrimSuffix(parts[len(parts)-1], path.Ext(parts[len(parts)-1]))
+	if len(parts) == 1 {
+		c.report(file, 1, 1, Error, "unknown-language", messages.DiagUnknownLanguage, "content")
+		return pg
+	}
+	if !slices.Contains(config.Languages, parts[0]) {
+		c.report(file, 1, 1, Error, "unknown-language", messages.DiagUnknownLanguage, parts[0])
+		return pg
+	}
+	pg.lang = parts[0]
+	inner := parts[1:]
+	switch {
+	case len(inner) == 1 && name == "_index":
+		pg.kind = kindHome
+		return pg
+	case len(inner) == 1:
+		c.report(file, 1, 1, Error, "outside-column", messages.DiagOutsideColumn, pg.lang, strings.Join(config.Columns, ", "))
+		pg.lang = ""
+		return pg
+	case !slices.Contains(config.Columns, inner[0]):
+		c.report(file, 1, 1, Error, "unknown-column", messages.DiagUnknownColumn, inner[0], strings.Join(config.Columns, ", "))
+		pg.lang = ""
+		return pg
+	}
+	pg.section = inner[0]
+	dirs := inner[:len(inner)-1]
+	switch {
+	case name == "_index":
+		pg.kind = kindSection
+		pg.path = strings.Join(dirs, "/")
+	case isIndex:
+		pg.bundle = true
+		pg.path = strings.Join(dirs, "/")
+	default:
+		pg.path = strings.Join(append(slices.Clone(dirs), name), "/")
+	}
+	return pg
+}
