@@ -156,7 +156,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		errs = append(errs, &Error{File: name, Line: keyLine(data, k), Key: k.String(),
 			Msg: "unknown setting" + suggest(k)})
 	}
-	c.setDefaults()
+	c.setDefaults(md)
 	for _, e := range c.validate() {
 		e.File = name
 		e.Line = keyLine(data, strings.Split(e.Key, "."))
@@ -169,7 +169,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	return &c, nil
 }
 
-func (c *Config) setDefaults() {
+func (c *Config) setDefaults(md toml.MetaData) {
 	if c.TimeZone == "" {
 		c.TimeZone = "Asia/Shanghai"
 	}
@@ -185,7 +185,8 @@ func (c *Config) setDefaults() {
 	if c.Browsecount.Endpoint == "" {
 		c.Browsecount.Endpoint = "/api/browsecount"
 	}
-	if c.Deploy.HTMLMaxAge == 0 {
+	// 0 is a valid max-age ("always revalidate"), so only a missing key defaults.
+	if !md.IsDefined("deploy", "htmlMaxAge") {
 		c.Deploy.HTMLMaxAge = 300
 	}
 	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {

@@ -31,6 +31,20 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+func TestZeroMaxAgeIsKept(t *testing.T) {
+	c, err := Parse("config.toml", []byte(minimal+"[deploy]\nhtmlMaxAge = 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Deploy.HTMLMaxAge != 0 {
+		t.Errorf("htmlMaxAge = %d, want the 0 that was set", c.Deploy.HTMLMaxAge)
+	}
+	c, _ = Parse("config.toml", []byte(minimal))
+	if c.Deploy.HTMLMaxAge != 300 {
+		t.Errorf("default htmlMaxAge = %d, want 300", c.Deploy.HTMLMaxAge)
+	}
+}
+
 func TestSampleConfigLoads(t *testing.T) {
 	if _, err := Load("../.."); err != nil {
 		t.Fatalf("the repository's config.toml: %v", err)

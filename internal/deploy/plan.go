@@ -1,0 +1,102 @@
+package deploy
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// remoteObject is one object as the bucket listing shows it.
+type remoteObject struct {
+	Size int64
+	ETag string
+}
+
+// Why an upload is planned.
+const (
+	reasonNew        = "new"        // no object under that key
+	reasonChanged    = "changed"    // content differs
+	reasonHeaders    = "headers"    // same content, different headers (e.g. a new max-age)
+	reasonUnrecorded = "unrecorded" // an object exists, but the deploy state does not vouch for it
+)
+
+type upload struct {
+	file   *localFile
+	reason string
+}
+
+// Plan is what a deploy will do: uploads in phase order, then deletions.
+type Plan struct {
+	uploads   []upload
+	deletes   []string // keys relative to the prefix, sorted
+	unchanged map[string]entry
+	// prevTouched is true when the previous state vouches for a key this
+	// plan touches; the state must then be rewritten before any change.
+	prevTouched bool
+}
+
+// Uploads, Deletes and Unchanged count the plan's parts.
+func (p *Plan) Uploads() int   { return len(p.uploads) }
+func (p *Plan) Deletes() int   { return len(p.deletes) }
+func (p *Plan) Unchanged() int { return len(p.unchanged) }
+
+// makePlan compares the site with what the bucket holds. prev is the
+// previous deploy's state, listing the bucket's objects under the prefix
+// (both keyed relative to the prefix).
+func makePlan(files []localFile, prev map[string]entry, listing map[string]remoteObject) *Plan {
+	p := &Plan{unchanged: make(map[string]entry, len(files))}
+	local := make(map[string]bool, len(files))
+	for i := range files {
+		f := &files[i]
+		local[f.Rel] = true
+		e, recorded := prev[f.Rel]
+		r, exists := listing[f.Rel]
+		vouched := recorded && exists && e.Size == r.Size && e.ETag == r.ETag
+		var reason string
+		switch {
+		case !exists:
+			reason = reasonNew
+		case !vouched:
+			reason = reasonUnrecorded
+		case e.SHA256 != f.SHA256:
+			reason = reasonChanged
+		case e.Headers != f.Headers:
+			reason = reasonHeaders
+		default:
+			p.unchanged[f.Rel] = e
+			continue
+		}
+		p.uploads = append(p.uploads, upload{file: f, reason: reason})
+		p.prevTouched = p.prevTouched || recorded
+	}
+	for key := range listing {
+		if !local[key] && !strings.HasPrefix(key, stateDir) {
+			p.deletes = append(p.deletes, key)
+			_, recorded := prev[key]
+			p.prevTouched = p.prevTouched || recorded
+		}
+	}
+	sort.Slice(p.uploads, func(i, j int) bool {
+		a, b := p.uploads[i].file, p.uploads[j].file
+		if a.Phase != b.Phase {
+			return a.Phase < b.Phase
+		}
+		return a.Rel < b.Rel
+	})
+	sort.Strings(p.deletes)
+	return p
+}
+
+// Print writes the plan for people: a summary line, then one line per
+// upload (in upload order) and per deletion. Keys are shown relative to
+// the prefix.
+func (p *Plan) Print(w io.Writer) {
+	fmt.Fprintf(w, "plan: %d to upload, %d to delete, %d unchanged\n", len(p.uploads), len(p.deletes), len(p.unchanged))
+	for _, u := range p.uploads {
+		fmt.Fprintf(w, "  upload  %-8s %s (%s)\n", u.file.Phase, u.file.Rel, u.reason)
+	}
+	for _, k := range p.deletes {
+		fmt.Fprintf(w, "  delete  %s\n", k)
+	}
+}

@@ -1,0 +1,114 @@
+package deploy
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestMakePlan(t *testing.T) {
+	html := headersFor("a/index.html", 300, false)
+	file := func(rel, sum string) localFile {
+		return localFile{Rel: rel, SHA256: sum, Size: 10, Phase: phaseOf(rel), Headers: headersFor(rel, 300, false)}
+	}
+	rec := func(sum, etag string) entry { return entry{SHA256: sum, Size: 10, ETag: etag, Headers: html} }
+	obj := func(etag string) remoteObject { return remoteObject{Size: 10, ETag: etag} }
+
+	files := []localFile{
+		file("same/index.html", "s1"),
+		file("edited/index.html", "s2-new"),
+		file("new/index.html", "s3"),
+		file("unrecorded/index.html", "s4"),
+		file("touched/index.html", "s5"),
+		file("resized/index.html", "s6"),
+		file("index.xml", "s7"),
+		file("css/site.css", "s8"),
+	}
+	files[6].Headers.CacheControl = "public, max-age=60" // a new max-age
+	prev := map[string]entry{
+		"same/index.html":    rec("s1", "e1"),
+		"edited/index.html":  rec("s2-old", "e2"),
+		"touched/index.html": rec("s5", "e5"),                                                                    // changed behind deploy's back: ETag differs
+		"resized/index.html": rec("s6", "e6"),                                                                    // size differs
+		"index.xml":          {SHA256: "s7", Size: 10, ETag: "e7", Headers: headersFor("index.xml", 300, false)}, // headers differ
+		"gone/index.html":    rec("s9", "e9"),                                                                    // removed from the site
+		"vanished.html":      rec("s10", "e10"),                                                                  // neither local nor listed
+	}
+	listing := map[string]remoteObject{
+		"same/index.html":       obj("e1"),
+		"edited/index.html":     obj("e2"),
+		"unrecorded/index.html": obj("eX"),
+		"touched/index.html":    obj("e5-other"),
+		"resized/index.html":    {Size: 11, ETag: "e6"},
+		"index.xml":             obj("e7"),
+		"gone/index.html":       obj("e9"),
+		"stray.txt":             obj("eS"),
+		StateKey:                obj("state"),
+	}
+	p := makePlan(files, prev, listing)
+
+	got := map[string]string{}
+	var order []string
+	for _, u := range p.uploads {
+		got[u.file.Rel] = u.reason
+		order = append(order, u.file.Rel)
+	}
+	want := map[string]string{
+		"edited/index.html":     reasonChanged,
+		"new/index.html":        reasonNew,
+		"unrecorded/index.html": reasonUnrecorded,
+		"touched/index.html":    reasonUnrecorded,
+		"resized/index.html":    reasonUnrecorded,
+		"index.xml":             reasonHeaders,
+		"css/site.css":          reasonNew,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("uploads %v\nwant %v", got, want)
+	}
+	wantOrder := []string{"css/site.css", "edited/index.html", "new/index.html", "resized/index.html", "touched/index.html", "unrecorded/index.html", "index.xml"}
+	if !reflect.DeepEqual(order, wantOrder) {
+		t.Errorf("upload order %v\nwant %v", order, wantOrder)
+	}
+	if want := []string{"gone/index.html", "stray.txt"}; !reflect.DeepEqual(p.deletes, want) {
+		t.Errorf("deletes %v, want %v", p.deletes, want)
+	}
+	if want := map[string]entry{"same/index.html": prev["same/index.html"]}; !reflect.DeepEqual(p.unchanged, want) {
+		t.Errorf("unchanged %v, want %v", p.unchanged, want)
+	}
+	if !p.prevTouched {
+		t.Error("the plan touches recorded keys but does not say so")
+	}
+
+	// Only new files: what the state records stays true, no rewrite needed.
+	p = makePlan([]localFile{files[0], files[2]}, map[string]entry{"same/index.html": prev["same/index.html"]},
+		map[string]remoteObject{"same/index.html": obj("e1")})
+	if p.prevTouched || p.Uploads() != 1 {
+		t.Errorf("a plan adding a file: %d uploads, prevTouched %v", p.Uploads(), p.prevTouched)
+	}
+	p = makePlan(files[:3], map[string]entry{"same/index.html": prev["same/index.html"], "edited/index.html": prev["edited/index.html"]},
+		map[string]remoteObject{"same/index.html": obj("e1"), "edited/index.html": obj("e2")})
+	if !p.prevTouched {
+		t.Error("an edited recorded key must make the plan rewrite the state first")
+	}
+	p = makePlan(files[:1], map[string]entry{"same/index.html": prev["same/index.html"]}, map[string]remoteObject{"same/index.html": obj("e1")})
+	if p.prevTouched || p.Uploads() != 0 || p.Deletes() != 0 {
+		t.Errorf("a plan without change: %+v", p)
+	}
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	in := map[string]entry{
+		"zh/index.html": {SHA256: "ab", Size: 3, ETag: "e", Headers: headersFor("zh/index.html", 300, true)},
+		"css/x.css":     {SHA256: "cd", Size: 4, ETag: "f", Headers: headersFor("css/x.css", 300, false)},
+	}
+	b, err := encodeState(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := decodeState(b)
+	if err != nil || !reflect.DeepEqual(in, out) {
+		t.Fatalf("round trip: %v, %v", out, err)
+	}
+	if _, err := decodeState([]byte("not gzip")); err == nil {
+		t.Fatal("garbage decoded")
+	}
+}
