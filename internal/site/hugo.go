@@ -103,9 +103,8 @@ func hugoConfig(c *config.Config) map[string]any {
 			"browsecountEndpoint": c.Browsecount.Endpoint,
 			"columns":             config.Columns,
 		},
-		// Hugo's own minifier stays off: Gazette minifies everything it
-		// writes exactly once, after rendering.
-		"minify": map[string]any{"minifyOutput": false},
+		// Hugo's own minifier stays off (its default): Gazette minifies
+		// everything it writes exactly once, after rendering.
 	}
 }
 
