@@ -2,38 +2,47 @@ package site
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// placeholder matches the browse-count element the layouts render:
-// <span … data-browsecount-id="ID" …>-</span>. Hugo's output is not yet
-// minified here, so attribute values are quoted.
-var placeholder = regexp.MustCompile(`(data-browsecount-id="([^"]+)"[^>]*>)-(</)`)
+// placeholder matches the browse-count element of a minified page:
+// <span … data-browsecount-id=ID …>-</span>, the id quoted or not.
+var placeholder = regexp.MustCompile(`(data-browsecount-id=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>)-(</)`)
 
-// bakeCounts makes the HTML files write known counts in place of "-".
-func bakeCounts(files []file, counts map[string]int64) {
-	for i, f := range files {
+// bakeCounts writes known counts in place of "-" in the written HTML
+// pages. It edits text inside minified pages; it does not minify again.
+func bakeCounts(dir string, files []file, counts map[string]int64) error {
+	for _, f := range files {
 		if !strings.HasSuffix(f.rel, ".html") {
 			continue
 		}
-		read := f.read
-		files[i].read = func() ([]byte, error) {
-			data, err := read()
-			if err != nil || !bytes.Contains(data, []byte("data-browsecount-id")) {
-				return data, err
+		name := filepath.Join(dir, filepath.FromSlash(f.rel))
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("site: baking counts into %s: %w", f.rel, err)
+		}
+		if !bytes.Contains(data, []byte("data-browsecount-id")) {
+			continue
+		}
+		baked := placeholder.ReplaceAllFunc(data, func(m []byte) []byte {
+			sub := placeholder.FindSubmatch(m)
+			id := string(sub[2]) + string(sub[3]) + string(sub[4])
+			n, ok := counts[id]
+			if !ok {
+				return m
 			}
-			return placeholder.ReplaceAllFunc(data, func(m []byte) []byte {
-				sub := placeholder.FindSubmatch(m)
-				n, ok := counts[string(sub[2])]
-				if !ok {
-					return m
-				}
-				out := append([]byte{}, sub[1]...)
-				out = strconv.AppendInt(out, n, 10)
-				return append(out, sub[3]...)
-			}), nil
+			out := append([]byte{}, sub[1]...)
+			out = strconv.AppendInt(out, n, 10)
+			return append(out, sub[5]...)
+		})
+		if err := os.WriteFile(name, baked, 0o644); err != nil {
+			return fmt.Errorf("site: baking counts into %s: %w", f.rel, err)
 		}
 	}
+	return nil
 }

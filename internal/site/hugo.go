@@ -31,9 +31,6 @@ import (
 	"gazette/internal/config"
 )
 
-// publishDir is Hugo's output folder inside the in-memory output FS.
-const publishDir = "/public"
-
 // languageMeta is what Gazette fixes per language; the rest comes from config.toml.
 var languageMeta = map[string]struct {
 	locale, label string
@@ -121,10 +118,8 @@ func HugoConfig(c *config.Config, resourceDir string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// rendered is what one Hugo run produced: files in memory and what Gazette
-// needs to know about the pages.
+// rendered is what Gazette needs to know about the pages of one Hugo run.
 type rendered struct {
-	out      afero.Fs // Hugo's publish folder
 	pages    []pageInfo
 	counts   map[string]int // regular pages per language
 	warnings []string
@@ -136,8 +131,9 @@ type pageInfo struct {
 	translated           bool
 }
 
-// render runs Hugo in-process over siteDir and returns its output in memory.
-func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) {
+// render runs Hugo in-process over siteDir. Hugo publishes through out into
+// out.dir, each file minified as Hugo closes it.
+func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*rendered, error) {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
 		return nil, err
@@ -169,7 +165,7 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 	})
 	flags := hconfig.New()
 	flags.Set("workingDir", abs)
-	flags.Set("publishDir", publishDir)
+	flags.Set("publishDir", out.dir)
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:       src,
 		Filename: cfgFile,
@@ -180,7 +176,6 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 	if err != nil {
 		return nil, hugoError(err, abs)
 	}
-	out := afero.NewMemMapFs()
 	fs := hugofs.NewFromSourceAndDestination(src, out, res.LoadingInfo.Cfg)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: fs, TestLogger: logger, LogLevel: logg.LevelWarn})
 	if err != nil {
@@ -197,7 +192,7 @@ func render(siteDir string, c *config.Config, log io.Writer) (*rendered, error) 
 		return nil, hugoError(err, abs)
 	}
 
-	r := &rendered{out: afero.NewBasePathFs(out, publishDir), counts: map[string]int{}}
+	r := &rendered{counts: map[string]int{}}
 	for _, s := range sites.Sites {
 		lang := s.Language().Lang
 		for _, p := range s.RegularPages() {

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/spf13/afero"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -71,24 +70,6 @@ type file struct {
 	rel  string // slash-separated, relative to the output root
 	read func() ([]byte, error)
 	mode fs.FileMode
-}
-
-// listRendered lists every file of Hugo's in-memory output.
-func listRendered(src afero.Fs) ([]file, error) {
-	var files []file
-	err := afero.Walk(src, "/", func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		p = filepath.ToSlash(p)
-		files = append(files, file{rel: strings.TrimPrefix(p, "/"), mode: 0o644,
-			read: func() ([]byte, error) { return afero.ReadFile(src, p) }})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("site: reading rendered output: %w", err)
-	}
-	return files, nil
 }
 
 // listStatic lists the site's static/ folder; Hugo's Build leaves copying
@@ -161,14 +142,9 @@ func writeFile(m *minify.M, buf *bytes.Buffer, f file, dest string) (stats, erro
 	if err != nil {
 		return stats{}, fmt.Errorf("site: reading %s: %w", f.rel, err)
 	}
-	st := stats{files: 1, before: int64(len(data)), after: int64(len(data))}
-	if mt, ok := mediaTypes[strings.ToLower(path.Ext(f.rel))]; ok && !fingerprinted.MatchString(f.rel) {
-		buf.Reset()
-		if err := m.Minify(mt, buf, bytes.NewReader(data)); err != nil {
-			return stats{}, fmt.Errorf("site: minifying %s: %w", f.rel, err)
-		}
-		data = buf.Bytes()
-		st.after = int64(len(data))
+	data, st, err := minifyFile(m, buf, f.rel, data)
+	if err != nil {
+		return stats{}, err
 	}
 	name := filepath.Join(dest, filepath.FromSlash(f.rel))
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -178,4 +154,21 @@ func writeFile(m *minify.M, buf *bytes.Buffer, f file, dest string) (stats, erro
 		return stats{}, fmt.Errorf("site: writing %s: %w", f.rel, err)
 	}
 	return st, nil
+}
+
+// minifyFile minifies data by the media type of its name into buf and
+// returns the bytes to write. Files that are not minifiable, and
+// fingerprinted assets, come back unchanged.
+func minifyFile(m *minify.M, buf *bytes.Buffer, rel string, data []byte) ([]byte, stats, error) {
+	st := stats{files: 1, before: int64(len(data)), after: int64(len(data))}
+	mt, ok := mediaTypes[strings.ToLower(path.Ext(rel))]
+	if !ok || fingerprinted.MatchString(rel) {
+		return data, st, nil
+	}
+	buf.Reset()
+	if err := m.Minify(mt, buf, bytes.NewReader(data)); err != nil {
+		return nil, stats{}, fmt.Errorf("site: minifying %s: %w", rel, err)
+	}
+	st.after = int64(buf.Len())
+	return buf.Bytes(), st, nil
 }

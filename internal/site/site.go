@@ -116,8 +116,20 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 
-	r, err := render(opts.Source, cfg, hugoLog{log})
+	// Hugo publishes straight into a stage folder beside the destination,
+	// and every file is minified as Hugo closes it: no copy of the site is
+	// held in memory and no second pass runs after Hugo.
+	stage, err := newStage(opts.Dest)
 	if err != nil {
+		return nil, err
+	}
+	defer stage.discard()
+	stream := newMinifyFs(stage.dir)
+	r, err := render(opts.Source, cfg, hugoLog{log}, stream)
+	if err != nil {
+		return nil, err
+	}
+	if err := stream.err(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -136,30 +148,8 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: announcement has no translation (the language toggle leads to the other language's column)", p.file))
 		}
 	}
-	var counts map[string]int64
-	if opts.CountsFrom != nil {
-		ids := make([]string, len(r.pages))
-		for i, p := range r.pages {
-			ids[i] = p.id
-		}
-		counts, err = opts.CountsFrom(ctx, ids)
-		if err != nil {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("browse counts not baked in: %v", err))
-			counts = nil
-		}
-	}
-	sort.Strings(rep.Warnings)
 
-	stage, err := newStage(opts.Dest)
-	if err != nil {
-		return nil, err
-	}
-	defer stage.discard()
-
-	files, err := listRendered(r.out)
-	if err != nil {
-		return nil, err
-	}
+	files := stream.rendered()
 	static, err := listStatic(filepath.Join(opts.Source, "static"))
 	if err != nil {
 		return nil, err
@@ -167,13 +157,26 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err := noOverlap(files, static); err != nil {
 		return nil, err
 	}
-	if counts != nil {
-		bakeCounts(files, counts)
-	}
-	st, err := writeFiles(ctx, append(files, static...), stage.dir)
+	st, err := writeFiles(ctx, static, stage.dir)
 	if err != nil {
 		return nil, err
 	}
+	st.add(stream.stats())
+
+	if opts.CountsFrom != nil {
+		ids := make([]string, len(r.pages))
+		for i, p := range r.pages {
+			ids[i] = p.id
+		}
+		counts, err := opts.CountsFrom(ctx, ids)
+		if err != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("browse counts not baked in: %v", err))
+		} else if err := bakeCounts(stage.dir, files, counts); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(rep.Warnings)
+
 	if err := writeManifest(stage.dir, r.pages); err != nil {
 		return nil, err
 	}
