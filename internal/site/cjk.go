@@ -45,14 +45,9 @@ func (c *cjkEmphasisFs) OpenFile(name string, flag int, perm os.FileMode) (afero
 		f.Close()
 		return nil, err
 	}
+	// Hugo reads the bytes already in memory, fixed or not, instead of
+	// reading the file a second time.
 	fixed := fixCJKEmphasis(data)
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if bytes.Equal(fixed, data) {
-		return f, nil
-	}
 	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
 }
 
@@ -86,6 +81,9 @@ func (s sizedInfo) Size() int64 { return s.size }
 // is preceded by CJK punctuation but followed by a letter. Front matter,
 // fenced code and inline code are left alone.
 func fixCJKEmphasis(src []byte) []byte {
+	if !bytes.ContainsAny(src, "*_") {
+		return src
+	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var out bytes.Buffer
 	out.Grow(len(src) + 16)
