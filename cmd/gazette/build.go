@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"sort"
 	"strings"
+	"time"
 
+	"gazette/internal/counter"
 	"gazette/internal/site"
 )
 
@@ -19,8 +22,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	src := fs.String("s", ".", "site folder (holds config.toml, content/, layouts/, i18n/)")
 	dest := fs.String("d", "", "output folder (default SITE/public)")
 	verbose := fs.Bool("v", false, "log progress and Hugo's messages")
+	countsFrom := fs.String("counts-from", "", "URL of a running browsecount (e.g. https://www.example.gov.cn/api/browsecount) whose current counts are written into the pages")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gazette build [-s SITE] [-d DEST] [-v]")
+		fmt.Fprintln(stderr, "usage: gazette build [-s SITE] [-d DEST] [--counts-from URL] [-v]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,7 +44,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	rep, err := site.Build(ctx, site.Options{Source: *src, Dest: *dest, Logger: log})
+	opts := site.Options{Source: *src, Dest: *dest, Logger: log}
+	if *countsFrom != "" {
+		client := &http.Client{Timeout: 30 * time.Second}
+		opts.CountsFrom = func(ctx context.Context, ids []string) (map[string]int64, error) {
+			return counter.FetchViews(ctx, client, *countsFrom, ids)
+		}
+	}
+	rep, err := site.Build(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "gazette build: failed; the previous output was left as it was")
