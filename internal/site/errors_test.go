@@ -189,3 +189,15 @@ func TestManifestIDsAreStable(t *testing.T) {
 		t.Errorf("manifest after retitle and rename =\n%s\nwant\n%s", second, want)
 	}
 }
+
+// The CLI's defaults are relative: "-s ." and "-d public".
+func TestBuildWithRelativePaths(t *testing.T) {
+	dir := writeSite(t, bareSite, false)
+	t.Chdir(dir)
+	if _, err := Build(t.Context(), Options{Source: "."}); err != nil {
+		t.Fatalf("build with relative paths: %v", err)
+	}
+	if got := read(t, filepath.Join(dir, "public"), "zh/notices/ok/index.html"); !strings.Contains(got, "正常的通知") {
+		t.Errorf("page not built: %q", got)
+	}
+}

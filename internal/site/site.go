@@ -99,6 +99,12 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
+	// Hugo works with absolute paths; the stage folder must be one too.
+	dest, err := filepath.Abs(opts.Dest)
+	if err != nil {
+		return nil, fmt.Errorf("site: output folder %q: %w", opts.Dest, err)
+	}
+	opts.Dest = dest
 	cfg, err := config.Load(opts.Source)
 	if err != nil {
 		return nil, err
