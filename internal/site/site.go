@@ -109,19 +109,6 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The same checks as `gazette check` run first: content errors stop the
-	// build before Hugo sees them, with the file, line and column.
-	diags, err := content.Check(opts.Source, content.OptionsFromConfig(cfg))
-	if err != nil {
-		return nil, err
-	}
-	if content.HasErrors(diags) {
-		return nil, &CheckError{Diagnostics: diags}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
 	// Hugo publishes straight into a stage folder beside the destination,
 	// and every file is minified as Hugo closes it: no copy of the site is
 	// held in memory and no second pass runs after Hugo.
@@ -130,10 +117,32 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer stage.discard()
+
+	// The same checks as `gazette check` run beside Hugo (both only read
+	// the site; Hugo leaves a core idle in some phases). Their errors win
+	// over Hugo's: they name the file, line and column in the writer's
+	// terms, and nothing is published when either fails.
+	type checked struct {
+		diags []content.Diagnostic
+		err   error
+	}
+	checkDone := make(chan checked, 1)
+	go func() {
+		diags, err := content.Check(opts.Source, content.OptionsFromConfig(cfg))
+		checkDone <- checked{diags, err}
+	}()
 	stream := newMinifyFs(stage.dir)
-	r, err := render(opts.Source, cfg, hugoLog{log}, stream)
-	if err != nil {
-		return nil, err
+	r, renderErr := render(opts.Source, cfg, hugoLog{log}, stream)
+	chk := <-checkDone
+	if chk.err != nil {
+		return nil, chk.err
+	}
+	if content.HasErrors(chk.diags) {
+		return nil, &CheckError{Diagnostics: chk.diags}
+	}
+	diags := chk.diags
+	if renderErr != nil {
+		return nil, renderErr
 	}
 	if err := stream.err(); err != nil {
 		return nil, err
