@@ -30,7 +30,7 @@ const (
 )
 
 // fields lists every front matter field Gazette knows: its own
-// (see the shared contracts) and the Hugo fields a site may use. Hugo
+// (see "Writing an announcement" in README.md) and the Hugo fields a site may use. Hugo
 // matches field names without regard to case, and so does check.
 var fields = map[string]fieldType{
 	// Gazette's announcement fields.

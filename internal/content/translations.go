@@ -126,7 +126,7 @@ func (c *checker) checkDuplicates() {
 	})
 }
 
-// countID is the page's browse-count id (see the shared contracts).
+// countID is the page's browse-count id (see docs/manifest.md).
 func (pg *page) countID() string {
 	key := pg.id
 	if key == "" {
