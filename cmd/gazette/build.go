@@ -12,29 +12,31 @@ import (
 	"strings"
 	"time"
 
+	"gazette/internal/content"
 	"gazette/internal/counter"
+	"gazette/internal/messages"
 	"gazette/internal/site"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	p := printerFor(args)
 	fs := flag.NewFlagSet("gazette build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	src := fs.String("s", ".", "site folder (holds config.toml, content/, layouts/, i18n/)")
-	dest := fs.String("d", "", "output folder (default SITE/public)")
-	verbose := fs.Bool("v", false, "log progress and Hugo's messages")
-	countsFrom := fs.String("counts-from", "", "URL of a running browsecount (e.g. https://www.example.gov.cn/api/browsecount) whose current counts are written into the pages")
+	src := fs.String("s", ".", p.Sprintf(messages.FlagSite))
+	dest := fs.String("d", "", p.Sprintf(messages.BuildDest))
+	verbose := fs.Bool("v", false, p.Sprintf(messages.BuildVerbose))
+	countsFrom := fs.String("counts-from", "", p.Sprintf(messages.BuildCountsFrom))
+	fs.String("lang", "", p.Sprintf(messages.FlagLang))
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gazette build [-s SITE] [-d DEST] [--counts-from URL] [-v]")
+		fmt.Fprint(stderr, p.Sprintf(messages.BuildUsage))
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code := parseFlags(fs, args, p, stderr)
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gazette build: unexpected argument %q\n", fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprint(stderr, p.Sprintf(messages.BuildBadArg, rest[0]))
 		fs.Usage()
 		return 2
 	}
@@ -44,7 +46,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	opts := site.Options{Source: *src, Dest: *dest, Logger: log}
+	opts := site.Options{Source: *src, Dest: *dest, Logger: log, Messages: p}
 	if *countsFrom != "" {
 		client := &http.Client{Timeout: 30 * time.Second}
 		opts.CountsFrom = func(ctx context.Context, ids []string) (map[string]int64, error) {
@@ -53,15 +55,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	rep, err := site.Build(ctx, opts)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		fmt.Fprintln(stderr, "gazette build: failed; the previous output was left as it was")
+		var ce *site.CheckError
+		if errors.As(err, &ce) {
+			var errs []content.Diagnostic
+			for _, d := range ce.Diagnostics {
+				if d.Severity == content.Error {
+					errs = append(errs, d)
+				}
+			}
+			content.WriteText(stderr, errs)
+			fmt.Fprint(stderr, p.Sprintf(messages.BuildCheckFail, len(errs)))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		fmt.Fprint(stderr, p.Sprintf(messages.BuildFailed))
 		return 1
 	}
-	printReport(stdout, rep)
+	printReport(stdout, p, rep)
 	return 0
 }
 
-func printReport(w io.Writer, rep *site.Report) {
+func printReport(w io.Writer, p *messages.Printer, rep *site.Report) {
 	langs := make([]string, 0, len(rep.Pages))
 	for l := range rep.Pages {
 		langs = append(langs, l)
@@ -71,16 +85,16 @@ func printReport(w io.Writer, rep *site.Report) {
 	for i, l := range langs {
 		parts[i] = fmt.Sprintf("%s %d", l, rep.Pages[l])
 	}
-	fmt.Fprintf(w, "pages:    %s\n", strings.Join(parts, ", "))
-	fmt.Fprintf(w, "files:    %d\n", rep.Files)
+	fmt.Fprint(w, p.Sprintf(messages.BuildPages, strings.Join(parts, ", ")))
+	fmt.Fprint(w, p.Sprintf(messages.BuildFiles, rep.Files))
 	saved := 0.0
 	if rep.BytesBefore > 0 {
 		saved = 100 * float64(rep.BytesBefore-rep.BytesAfter) / float64(rep.BytesBefore)
 	}
-	fmt.Fprintf(w, "bytes:    %d before minify, %d after (%.1f%% smaller)\n", rep.BytesBefore, rep.BytesAfter, saved)
-	fmt.Fprintf(w, "duration: %s\n", rep.Duration.Round(1e6))
-	fmt.Fprintf(w, "warnings: %d\n", len(rep.Warnings))
+	fmt.Fprint(w, p.Sprintf(messages.BuildBytes, rep.BytesBefore, rep.BytesAfter, saved))
+	fmt.Fprint(w, p.Sprintf(messages.BuildDuration, rep.Duration.Round(time.Millisecond)))
+	fmt.Fprint(w, p.Sprintf(messages.BuildWarnings, len(rep.Warnings)))
 	for _, warn := range rep.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", warn)
+		fmt.Fprint(w, p.Sprintf(messages.BuildWarning, warn))
 	}
 }

@@ -9,6 +9,21 @@ const (
 	CheckClean     Key = "check.clean"
 	CheckBadFormat Key = "check.bad-format"
 
+	// gazette build
+	BuildUsage      Key = "build.usage"
+	BuildCountsFrom Key = "build.counts-from"
+	BuildVerbose    Key = "build.verbose"
+	BuildDest       Key = "build.dest"
+	BuildPages      Key = "build.pages"
+	BuildFiles      Key = "build.files"
+	BuildBytes      Key = "build.bytes"
+	BuildDuration   Key = "build.duration"
+	BuildWarnings   Key = "build.warnings"
+	BuildWarning    Key = "build.warning"
+	BuildCheckFail  Key = "build.check-failed"
+	BuildBadArg     Key = "build.bad-arg"
+	BuildFailed     Key = "build.failed"
+
 	// gazette new
 	NewUsage       Key = "new.usage"
 	NewArgs        Key = "new.args"
@@ -104,6 +119,37 @@ var catalog = map[Key]entry{
 	CheckUsage: {
 		zh: "用法：gazette check [-s 站点目录] [--strict] [--format text|json] [--lang zh|en]\n\n检查内容，不生成网站。有错误时退出码为 1，用法错误为 2。\n\n选项：\n",
 		en: "usage: gazette check [-s SITE] [--strict] [--format text|json] [--lang zh|en]\n\nValidates the content without writing any output. Exits 1 when errors are found, 2 on usage errors.\n\nflags:\n",
+	},
+	BuildUsage: {
+		zh: "用法：gazette build [-s 站点目录] [-d 输出目录] [--counts-from URL] [--lang zh|en] [-v]\n\n生成网站：先检查内容，再渲染、压缩，成功后才替换输出目录。\n\n",
+		en: "usage: gazette build [-s SITE] [-d DEST] [--counts-from URL] [--lang zh|en] [-v]\n\nBuild the site: check the content, render, minify, and replace DEST only on success.\n\n",
+	},
+	BuildCountsFrom: {
+		zh: "正在运行的 browsecount 地址（如 https://www.example.gov.cn/api/browsecount），把当前浏览次数写入页面",
+		en: "URL of a running browsecount (e.g. https://www.example.gov.cn/api/browsecount) whose current counts are written into the pages",
+	},
+	BuildVerbose: {zh: "输出构建过程和 Hugo 的日志", en: "log progress and Hugo's messages"},
+	BuildDest:    {zh: "输出目录（默认 站点目录/public）", en: "output folder (default SITE/public)"},
+	BuildPages:   {zh: "页面：    %s\n", en: "pages:    %s\n"},
+	BuildFiles:   {zh: "文件：    %d\n", en: "files:    %d\n"},
+	BuildBytes: {
+		zh: "字节：    压缩前 %d，压缩后 %d（减少 %.1f%%）\n",
+		en: "bytes:    %d before minify, %d after (%.1f%% smaller)\n",
+	},
+	BuildDuration: {zh: "用时：    %s\n", en: "duration: %s\n"},
+	BuildWarnings: {zh: "警告：    %d\n", en: "warnings: %d\n"},
+	BuildWarning:  {zh: "  警告：%s\n", en: "  warning: %s\n"},
+	BuildCheckFail: {
+		zh: "内容中有 %d 个错误；运行 gazette check 可查看全部问题\n",
+		en: "%d error(s) in the content; run 'gazette check' for every finding\n",
+	},
+	BuildBadArg: {
+		zh: "gazette build：多余的参数 %q（站点目录请用 -s 指定，输出目录用 -d）\n",
+		en: "gazette build: unexpected argument %q (name the site folder with -s, the output with -d)\n",
+	},
+	BuildFailed: {
+		zh: "gazette build：失败；原有的输出目录保持不变\n",
+		en: "gazette build: failed; the previous output was left as it was\n",
 	},
 	CheckSummary: {
 		zh: "共检查 %d 个文件：错误 %d 个，警告 %d 个，提示 %d 个。\n",

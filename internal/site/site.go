@@ -16,6 +16,7 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/content"
+	"gazette/internal/messages"
 )
 
 // Options say what to build and where.
@@ -32,6 +33,9 @@ type Options struct {
 	// numbers; a baked count is what readers see when the counter is
 	// unreachable. If it fails, the build warns and keeps the placeholder.
 	CountsFrom func(ctx context.Context, ids []string) (map[string]int64, error)
+	// Messages prints the content checks' findings in the writer's
+	// language; nil prints English.
+	Messages *messages.Printer
 }
 
 // Report summarises a successful build.
@@ -128,7 +132,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	checkDone := make(chan checked, 1)
 	go func() {
-		diags, err := content.Check(opts.Source, content.OptionsFromConfig(cfg))
+		copts := content.OptionsFromConfig(cfg)
+		copts.Messages = opts.Messages
+		diags, err := content.Check(opts.Source, copts)
 		checkDone <- checked{diags, err}
 	}()
 	stream := newMinifyFs(stage.dir)
