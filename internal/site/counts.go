@@ -16,15 +16,15 @@ var placeholder = regexp.MustCompile(`(data-browsecount-id=(?:"([^"]*)"|'([^']*)
 
 // bakeCounts writes known counts in place of "-" in the written HTML
 // pages. It edits text inside minified pages; it does not minify again.
-func bakeCounts(dir string, files []file, counts map[string]int64) error {
-	for _, f := range files {
-		if !strings.HasSuffix(f.rel, ".html") {
+func bakeCounts(dir string, files []string, counts map[string]int64) error {
+	for _, rel := range files {
+		if !strings.HasSuffix(rel, ".html") {
 			continue
 		}
-		name := filepath.Join(dir, filepath.FromSlash(f.rel))
+		name := filepath.Join(dir, filepath.FromSlash(rel))
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return fmt.Errorf("site: baking counts into %s: %w", f.rel, err)
+			return fmt.Errorf("site: baking counts into %s: %w", rel, err)
 		}
 		if !bytes.Contains(data, []byte("data-browsecount-id")) {
 			continue
@@ -41,7 +41,7 @@ func bakeCounts(dir string, files []file, counts map[string]int64) error {
 			return append(out, sub[5]...)
 		})
 		if err := os.WriteFile(name, baked, 0o644); err != nil {
-			return fmt.Errorf("site: baking counts into %s: %w", f.rel, err)
+			return fmt.Errorf("site: baking counts into %s: %w", rel, err)
 		}
 	}
 	return nil

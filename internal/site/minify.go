@@ -65,11 +65,10 @@ func (s *stats) add(o stats) {
 	s.after += o.after
 }
 
-// file is one output file waiting to be minified and written.
+// file is a static file waiting to be minified and written.
 type file struct {
 	rel  string // slash-separated, relative to the output root
 	read func() ([]byte, error)
-	mode fs.FileMode
 }
 
 // listStatic lists the site's static/ folder; Hugo's Build leaves copying
@@ -87,7 +86,7 @@ func listStatic(staticDir string) ([]file, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(staticDir, p)
-		files = append(files, file{rel: filepath.ToSlash(rel), mode: 0o644,
+		files = append(files, file{rel: filepath.ToSlash(rel),
 			read: func() ([]byte, error) { return os.ReadFile(p) }})
 		return nil
 	})
@@ -150,7 +149,7 @@ func writeFile(m *minify.M, buf *bytes.Buffer, f file, dest string) (stats, erro
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return stats{}, fmt.Errorf("site: %w", err)
 	}
-	if err := os.WriteFile(name, data, f.mode); err != nil {
+	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return stats{}, fmt.Errorf("site: writing %s: %w", f.rel, err)
 	}
 	return st, nil

@@ -213,10 +213,10 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 
 // noOverlap refuses a static file that would silently replace a rendered
 // page, or the other way round.
-func noOverlap(rendered, static []file) error {
+func noOverlap(rendered []string, static []file) error {
 	seen := make(map[string]bool, len(rendered))
-	for _, f := range rendered {
-		seen[f.rel] = true
+	for _, rel := range rendered {
+		seen[rel] = true
 	}
 	for _, f := range static {
 		if seen[f.rel] || f.rel == manifestPath {

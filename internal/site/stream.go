@@ -24,7 +24,7 @@ type minifyFs struct {
 
 	mu    sync.Mutex
 	st    stats
-	files []file
+	files []string // rendered, slash-separated, relative to dir
 	first error
 }
 
@@ -50,7 +50,7 @@ func (f *minifyFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File
 }
 
 // rendered lists the files Hugo wrote (their names only: they are on disk).
-func (f *minifyFs) rendered() []file {
+func (f *minifyFs) rendered() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.files
@@ -107,7 +107,7 @@ func (w *streamFile) Close() error {
 	w.fs.mu.Lock()
 	defer w.fs.mu.Unlock()
 	w.fs.st.add(st)
-	w.fs.files = append(w.fs.files, file{rel: w.rel, mode: 0o644})
+	w.fs.files = append(w.fs.files, w.rel)
 	if err != nil && w.fs.first == nil {
 		w.fs.first = err
 	}
