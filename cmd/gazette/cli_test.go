@@ -25,6 +25,15 @@ siteName = "Example Municipal People's Government"
 source = "General Office of Example Municipal People's Government"
 `
 
+// inEnglish clears the locale of the test process, whose commands would
+// otherwise speak Chinese on a machine with a Chinese LANG, and fail the
+// tests that look for English messages.
+func inEnglish(t *testing.T) {
+	t.Setenv("LANG", "C")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+}
+
 // writeSite creates a site from a map of site-relative paths to contents.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -62,9 +71,7 @@ The forum opens on 16 October.
 // TestExitCodes pins the exit codes of check and new: 0 success, 1 problems
 // found (or nothing written), 2 usage errors.
 func TestExitCodes(t *testing.T) {
-	t.Setenv("LANG", "C")
-	t.Setenv("LC_ALL", "")
-	t.Setenv("LC_MESSAGES", "")
+	inEnglish(t)
 	good := map[string]string{
 		"config.toml":                  siteConfig,
 		"content/zh/notices/a.md":      goodZH,

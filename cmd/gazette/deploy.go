@@ -12,42 +12,42 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/deploy"
+	"gazette/internal/messages"
 )
 
 func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	p := printerFor(args)
 	fs := flag.NewFlagSet("gazette deploy", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	src := fs.String("s", ".", "site folder")
-	dest := fs.String("d", "", "built site to upload (default SITE/public)")
-	target := fs.String("target", "", "where to upload: s3://BUCKET?endpoint=URL&region=REGION&prefix=PATH/&use_path_style=true")
-	dryRun := fs.Bool("dry-run", false, "print the plan and change nothing")
-	maxDeletes := fs.Int("max-deletes", deploy.DefaultMaxDeletes, "refuse to delete more objects than this (-1: no limit)")
-	htmlMaxAge := fs.Int("html-max-age", 0, "Cache-Control max-age in seconds of pages, feeds, sitemaps, the manifest\nand every other file whose name is not fingerprinted (default: deploy.htmlMaxAge\nof SITE/config.toml, else 300)")
-	gzip := fs.Bool("gzip", false, "store text files gzipped, with Content-Encoding: gzip")
+	src := fs.String("s", ".", p.Sprintf(messages.FlagSite))
+	dest := fs.String("d", "", p.Sprintf(messages.DeployDest))
+	target := fs.String("target", "", p.Sprintf(messages.DeployTarget))
+	dryRun := fs.Bool("dry-run", false, p.Sprintf(messages.DeployDryRunFlag))
+	maxDeletes := fs.Int("max-deletes", deploy.DefaultMaxDeletes, p.Sprintf(messages.DeployMaxDeletes))
+	htmlMaxAge := fs.Int("html-max-age", 0, p.Sprintf(messages.DeployHTMLMaxAge))
+	gzip := fs.Bool("gzip", false, p.Sprintf(messages.DeployGzip))
+	fs.String("lang", "", p.Sprintf(messages.FlagLang))
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gazette deploy [-s SITE] [-d DEST] --target URL [--dry-run] [--max-deletes N] [--html-max-age SECONDS] [--gzip]")
-		fmt.Fprintln(stderr, "\nCredentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN),\nor from ~/.aws/credentials and ~/.aws/config (AWS_PROFILE).")
+		fmt.Fprint(stderr, p.Sprintf(messages.DeployUsage))
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code := parseFlags(fs, args, p, stderr)
+	if code >= 0 {
+		return code
 	}
-	usageError := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "gazette deploy: "+format+"\n", a...)
+	usageError := func(key messages.Key, a ...any) int {
+		fmt.Fprint(stderr, p.Sprintf(key, a...))
 		fs.Usage()
 		return 2
 	}
-	if fs.NArg() > 0 {
-		return usageError("unexpected argument %q", fs.Arg(0))
+	if len(rest) > 0 {
+		return usageError(messages.DeployBadArg, rest[0])
 	}
 	if *target == "" {
-		return usageError("--target is required")
+		return usageError(messages.DeployNoTarget)
 	}
 	if *htmlMaxAge < 0 {
-		return usageError("--html-max-age %d is negative", *htmlMaxAge)
+		return usageError(messages.DeployNegativeAge, *htmlMaxAge)
 	}
 	t, err := deploy.ParseTarget(*target)
 	if err != nil {
@@ -66,7 +66,7 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		case err == nil:
 			maxAge = c.Deploy.HTMLMaxAge
 		case !errors.Is(err, os.ErrNotExist):
-			fmt.Fprintln(stderr, err)
+			fmt.Fprint(stderr, p.Sprintf(messages.ConfigInvalid, err))
 			return 1
 		}
 	}
@@ -79,18 +79,19 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		HTMLMaxAge: maxAge,
 		Gzip:       *gzip,
 		Out:        stdout,
+		Messages:   p,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		var inc *deploy.IncompleteError
 		if errors.As(err, &inc) {
-			fmt.Fprintf(stderr, "gazette deploy: failed after uploading %d and deleting %d objects (%d requests in %s)\n",
-				res.Uploaded, res.Deleted, res.Requests, res.Elapsed.Round(time.Millisecond))
+			fmt.Fprint(stderr, p.Sprintf(messages.DeployFailedAfter,
+				res.Uploaded, res.Deleted, res.Requests, res.Elapsed.Round(time.Millisecond)))
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "done: %d uploaded, %d deleted, %d unchanged; %d requests in %s\n",
-		res.Uploaded, res.Deleted, res.Unchanged, res.Requests, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprint(stdout, p.Sprintf(messages.DeployDone,
+		res.Uploaded, res.Deleted, res.Unchanged, res.Requests, res.Elapsed.Round(time.Millisecond)))
 	return 0
 }
 

@@ -14,6 +14,7 @@ import (
 )
 
 func TestDeployUsage(t *testing.T) {
+	inEnglish(t)
 	secret := "s3cr3t-in-a-url"
 	tests := []struct {
 		name string
@@ -28,6 +29,9 @@ func TestDeployUsage(t *testing.T) {
 		{"negative max-age", []string{"--target", "s3://b", "--html-max-age", "-1"}, 2, "negative"},
 		{"bad target", []string{"--target", "gs://b"}, 2, `scheme "gs"`},
 		{"credentials in the target", []string{"--target", "s3://key:" + secret + "@b"}, 2, "must not carry credentials"},
+		{"help in Chinese", []string{"-h", "--lang=zh"}, 0, "用法：gazette deploy"},
+		{"no target in Chinese", []string{"--lang", "zh"}, 2, "必须用 --target 指定上传目标"},
+		{"bad lang", []string{"--lang", "fr", "--target", "s3://b"}, 2, `--lang must be zh or en, not "fr"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,6 +51,7 @@ func TestDeployUsage(t *testing.T) {
 // the settings come from config.toml unless a flag overrides them, and
 // the secret key never shows.
 func TestDeployCommand(t *testing.T) {
+	inEnglish(t)
 	gw := deploytest.Start(t)
 	target := gw.Bucket(t, "site")
 	t.Setenv("AWS_ACCESS_KEY_ID", deploytest.AccessKey)
@@ -83,6 +88,13 @@ func TestDeployCommand(t *testing.T) {
 
 	if out := deploy(0, "-s", dir, "--dry-run"); !strings.Contains(out, "dry run: nothing changed") {
 		t.Fatalf("dry run printed:\n%s", out)
+	}
+	// The plan, the progress and the closing line in Chinese, for --lang zh.
+	out := deploy(0, "-s", dir, "--dry-run", "--lang", "zh")
+	for _, want := range []string{"上传  页面     " + page + "（新增）", "试运行：没有做任何更改", "完成：上传 0 个，删除 0 个，0 个未变"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Chinese dry run lacks %q:\n%s", want, out)
+		}
 	}
 	if out := deploy(0, "-s", dir); !strings.Contains(out, "uploaded, 0 deleted, 0 unchanged") {
 		t.Fatalf("first deploy printed:\n%s", out)

@@ -10,7 +10,10 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
+
+	"gazette/internal/messages"
 )
 
 // command runs one subcommand with its own arguments and returns the
@@ -19,13 +22,13 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 var commands = map[string]struct {
 	run   command
-	brief string
+	brief messages.Key
 }{
-	"build":  {runBuild, "render the site into a folder (default SITE/public)"},
-	"check":  {runCheck, "validate content and settings without writing output"},
-	"new":    {runNew, "create a Chinese/English announcement pair"},
-	"serve":  {runServe, "preview the site with live reload and browse counts"},
-	"deploy": {runDeploy, "upload a built site to S3-compatible storage"},
+	"build":  {runBuild, messages.BriefBuild},
+	"check":  {runCheck, messages.BriefCheck},
+	"new":    {runNew, messages.BriefNew},
+	"serve":  {runServe, messages.BriefServe},
+	"deploy": {runDeploy, messages.BriefDeploy},
 }
 
 func main() {
@@ -36,8 +39,27 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	p := printerFor(args)
+	// "gazette --lang zh check" is "gazette check --lang zh": a --lang
+	// before the command is handed to it, in front of its own arguments
+	// so that a "--" among them cannot turn it into an argument.
+	var lang []string
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if name == "lang" {
+			n := 1
+			if !hasValue && len(args) > 1 {
+				value, n = args[1], 2
+			}
+			if _, ok := messages.ParseLang(value); !ok {
+				fmt.Fprint(stderr, p.Sprintf(messages.BadLang, value))
+				return 2
+			}
+			lang, args = []string{"--lang=" + value}, args[n:]
+		}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
+		usage(stderr, p)
 		if len(args) == 0 {
 			return 2
 		}
@@ -45,22 +67,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "gazette: unknown command %q\n\n", args[0])
-		usage(stderr)
+		fmt.Fprint(stderr, p.Sprintf(messages.MainUnknown, args[0]))
+		usage(stderr, p)
 		return 2
 	}
-	return c.run(ctx, args[1:], stdout, stderr)
+	return c.run(ctx, append(lang, args[1:]...), stdout, stderr)
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: gazette <command> [flags]\n\ncommands:")
+func usage(w io.Writer, p *messages.Printer) {
+	fmt.Fprint(w, p.Sprintf(messages.MainUsage))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-7s %s\n", n, commands[n].brief)
+		fmt.Fprintf(w, "  %-7s %s\n", n, p.Sprintf(commands[n].brief))
 	}
-	fmt.Fprintln(w, "\nRun 'gazette <command> -h' for the flags of one command.")
+	fmt.Fprint(w, p.Sprintf(messages.MainHelp))
 }

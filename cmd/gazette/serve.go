@@ -2,40 +2,43 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 
+	"gazette/internal/messages"
 	"gazette/internal/serve"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// msgs is the language of everything serve prints for the person at
+	// the terminal. internal/serve's own lines (building, built, failed,
+	// fixed) have catalogue keys (messages.ServeBuilding and on) but do
+	// not take msgs yet: that package is being rewritten, and msgs goes
+	// into serve.Options when it lands.
+	msgs := printerFor(args)
 	fs := flag.NewFlagSet("gazette serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	src := fs.String("s", ".", "site folder (holds config.toml, content/, layouts/, i18n/)")
-	port := fs.Int("port", serve.DefaultPort, "port on 127.0.0.1 (0: any free port)")
-	verbose := fs.Bool("v", false, "log file events, Hugo's messages and browse-count requests")
+	src := fs.String("s", ".", msgs.Sprintf(messages.ServeSite))
+	port := fs.Int("port", serve.DefaultPort, msgs.Sprintf(messages.ServePort))
+	verbose := fs.Bool("v", false, msgs.Sprintf(messages.ServeVerbose))
+	fs.String("lang", "", msgs.Sprintf(messages.FlagLang))
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gazette serve [-s SITE] [--port N] [-v]")
-		fmt.Fprintln(stderr, "\nPreview the site on this computer: it is rebuilt whenever a file in content/,\nlayouts/, i18n/, static/, assets/ or config.toml is saved, and open pages reload\nby themselves. The preview and its browse counts live in SITE/.gazette/.")
-		fmt.Fprintln(stderr)
+		fmt.Fprint(stderr, msgs.Sprintf(messages.ServeUsage))
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	rest, code := parseFlags(fs, args, msgs, stderr)
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gazette serve: unexpected argument %q\n", fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprint(stderr, msgs.Sprintf(messages.ServeBadArg, rest[0]))
 		fs.Usage()
 		return 2
 	}
 	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "gazette serve: --port %d: must be 0 (any free port) to 65535\n", *port)
+		fmt.Fprint(stderr, msgs.Sprintf(messages.ServeBadPort, *port))
 		return 2
 	}
 	level := slog.LevelWarn
@@ -52,12 +55,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving %s — press Ctrl-C to stop\n", srv.URL())
+	fmt.Fprint(stdout, msgs.Sprintf(messages.ServeServing, srv.URL()))
 	select {
 	case <-ctx.Done():
 	case <-srv.Failed():
 	}
-	fmt.Fprintln(stdout, "Stopping …")
+	fmt.Fprint(stdout, msgs.Sprintf(messages.ServeStopping))
 	if err := srv.Close(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -15,6 +15,7 @@ import (
 // URL, then cancels its context as Ctrl-C does: it must exit 0 and leave
 // its state in SITE/.gazette.
 func TestServeStopsCleanlyOnInterrupt(t *testing.T) {
+	inEnglish(t)
 	dir := writeSite(t, map[string]string{
 		"config.toml":                 siteConfig,
 		"content/zh/notices/forum.md": goodZH,

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"gazette/internal/messages"
 )
 
 // Defaults for Config.
@@ -49,6 +51,10 @@ type Config struct {
 	MaxRetries int
 	// Out receives the plan and progress; nil discards them.
 	Out io.Writer
+	// Messages is the language of what Out receives, for the person
+	// watching; nil is English. Returned errors stay English: they end up
+	// in CI logs and bug reports.
+	Messages *messages.Printer
 }
 
 // Result says what a deploy did.
@@ -95,7 +101,7 @@ func (e *IncompleteError) Unwrap() []error { return e.Failures }
 // *TooManyDeletesError and *IncompleteError.
 func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	start := time.Now()
-	out := cfg.Out
+	out, m := cfg.Out, cfg.Messages
 	if out == nil {
 		out = io.Discard
 	}
@@ -122,7 +128,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	defer cancel()
 	go func() {
 		var err error
-		prev, listing, err = b.read(remoteCtx, out)
+		prev, listing, err = b.read(remoteCtx, out, m)
 		remote <- err
 	}()
 	files, err := scanSite(cfg.Dir, cfg.HTMLMaxAge, cfg.Gzip)
@@ -136,18 +142,18 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	}
 
 	plan := makePlan(files, prev, listing)
-	fmt.Fprintf(out, "deploy %s to %s\n", cfg.Dir, cfg.Target)
-	plan.Print(out)
+	fmt.Fprint(out, m.Sprintf(messages.DeployStart, cfg.Dir, cfg.Target))
+	plan.Print(out, m)
 	res.Unchanged = plan.Unchanged()
 	if cfg.MaxDeletes >= 0 && plan.Deletes() > cfg.MaxDeletes {
 		return res, &TooManyDeletesError{Deletes: plan.Deletes(), Max: cfg.MaxDeletes}
 	}
 	if cfg.DryRun {
-		fmt.Fprintln(out, "dry run: nothing changed")
+		fmt.Fprint(out, m.Sprintf(messages.DeployDryRun))
 		return res, nil
 	}
 	if plan.Uploads() == 0 && plan.Deletes() == 0 {
-		fmt.Fprintln(out, "nothing to do")
+		fmt.Fprint(out, m.Sprintf(messages.DeployNothingToDo))
 		return res, nil
 	}
 
@@ -176,14 +182,14 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		if len(failures) > 0 {
 			return res, &IncompleteError{Step: phase.String(), Failures: failures}
 		}
-		fmt.Fprintf(out, "uploaded %d %s\n", len(batch), phase)
+		fmt.Fprint(out, m.Sprintf(messages.DeployUploaded, len(batch), phase.name(m)))
 	}
 	if plan.Deletes() > 0 {
 		if failures := b.remove(ctx, plan.deletes); len(failures) > 0 {
 			return res, &IncompleteError{Step: "deletions", Failures: failures}
 		}
 		res.Deleted = plan.Deletes()
-		fmt.Fprintf(out, "deleted %d\n", res.Deleted)
+		fmt.Fprint(out, m.Sprintf(messages.DeployDeleted, res.Deleted))
 	}
 	if err := b.writeState(ctx, done); err != nil {
 		return res, &IncompleteError{Step: "state", Failures: []error{err}}

@@ -23,6 +23,7 @@ import (
 
 	"gazette/internal/deploy"
 	"gazette/internal/deploy/deploytest"
+	"gazette/internal/messages"
 )
 
 // env gives deploy the gateway's credentials the way CI does (through the
@@ -346,6 +347,20 @@ func TestDeploy(t *testing.T) {
 		}
 		if res.Uploaded != 0 || res.Deleted != 0 {
 			t.Fatalf("dry run result %+v", res)
+		}
+		// The same plan for a person who reads Chinese.
+		dry.Messages = messages.New(messages.ZH)
+		_, out, reqs, err = f.run(dry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := changes(reqs); len(c) != 0 {
+			t.Fatalf("dry run wrote: %v", c)
+		}
+		for _, want := range []string{"计划：上传 ", "，删除 2 个，", "上传  页面     " + f.site.PagePath("zh", 8) + "（内容有改动）", "删除  " + f.site.PagePath("en", 4), "试运行：没有做任何更改"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("Chinese dry-run output lacks %q:\n%s", want, out)
+			}
 		}
 		f.mustRun(cfg)
 		f.checkBucket("")

@@ -5,6 +5,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"gazette/internal/messages"
 )
 
 // Phase orders uploads so that readers never see a page whose assets are
@@ -25,6 +27,16 @@ const (
 var phaseNames = [numPhases]string{"assets", "pages", "feeds", "sitemaps", "robots", "manifest"}
 
 func (p Phase) String() string { return phaseNames[p] }
+
+// phaseKeys name the phases in the plan and progress lines, which people
+// read in their language; String stays English for errors.
+var phaseKeys = [numPhases]messages.Key{
+	messages.DeployPhaseAssets, messages.DeployPhasePages, messages.DeployPhaseFeeds,
+	messages.DeployPhaseSitemaps, messages.DeployPhaseRobots, messages.DeployPhaseManifest,
+}
+
+// name is the phase's name in m's language.
+func (p Phase) name(m *messages.Printer) string { return m.Sprintf(phaseKeys[p]) }
 
 // phaseOf puts a site-relative path into its upload phase.
 func phaseOf(rel string) Phase {

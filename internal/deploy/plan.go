@@ -5,6 +5,10 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/width"
+
+	"gazette/internal/messages"
 )
 
 // remoteObject is one object as the bucket listing shows it.
@@ -20,6 +24,14 @@ const (
 	reasonHeaders    = "headers"    // same content, different headers (e.g. a new max-age)
 	reasonUnrecorded = "unrecorded" // an object exists, but the deploy state does not vouch for it
 )
+
+// reasonKeys name the reasons in the plan people read.
+var reasonKeys = map[string]messages.Key{
+	reasonNew:        messages.DeployReasonNew,
+	reasonChanged:    messages.DeployReasonChanged,
+	reasonHeaders:    messages.DeployReasonHeaders,
+	reasonUnrecorded: messages.DeployReasonUnrecorded,
+}
 
 type upload struct {
 	file   *localFile
@@ -88,15 +100,45 @@ func makePlan(files []localFile, prev map[string]entry, listing map[string]remot
 	return p
 }
 
-// Print writes the plan for people: a summary line, then one line per
-// upload (in upload order) and per deletion. Keys are shown relative to
-// the prefix.
-func (p *Plan) Print(w io.Writer) {
-	fmt.Fprintf(w, "plan: %d to upload, %d to delete, %d unchanged\n", len(p.uploads), len(p.deletes), len(p.unchanged))
+// Print writes the plan for people, in m's language: a summary line, then
+// one line per upload (in upload order) and per deletion. Keys are shown
+// relative to the prefix.
+func (p *Plan) Print(w io.Writer, m *messages.Printer) {
+	fmt.Fprint(w, m.Sprintf(messages.DeployPlan, len(p.uploads), len(p.deletes), len(p.unchanged)))
 	for _, u := range p.uploads {
-		fmt.Fprintf(w, "  upload  %-8s %s (%s)\n", u.file.Phase, u.file.Rel, u.reason)
+		phase := padColumns(u.file.Phase.name(m), phaseColumns)
+		fmt.Fprint(w, m.Sprintf(messages.DeployPlanUpload, phase, u.file.Rel, m.Sprintf(reasonKeys[u.reason])))
 	}
 	for _, k := range p.deletes {
-		fmt.Fprintf(w, "  delete  %s\n", k)
+		fmt.Fprint(w, m.Sprintf(messages.DeployPlanDelete, k))
 	}
+}
+
+// phaseColumns is the width of the plan's phase column: the longest
+// phase name, "sitemaps" or "站点地图".
+const phaseColumns = 8
+
+// padColumns pads s with spaces to n terminal columns. fmt's %-8s counts
+// runes, but a Chinese character takes two columns, so a Chinese plan
+// padded by fmt would not line up.
+func padColumns(s string, n int) string {
+	if w := columns(s); w < n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	return s
+}
+
+// columns is the width of s on a terminal: two for a wide (Chinese)
+// character, one for any other.
+func columns(s string) int {
+	w := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }

@@ -1,8 +1,11 @@
 package deploy
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
+
+	"gazette/internal/messages"
 )
 
 func TestMakePlan(t *testing.T) {
@@ -110,5 +113,63 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 	if _, err := decodeState([]byte("not gzip")); err == nil {
 		t.Fatal("garbage decoded")
+	}
+}
+
+// TestPlanPrint pins the plan as people read it, in both languages: the
+// phase column lines up in Chinese too, where a character takes two
+// columns, and a nil printer is English.
+func TestPlanPrint(t *testing.T) {
+	file := func(rel, sum string) localFile {
+		return localFile{Rel: rel, SHA256: sum, Size: 10, Phase: phaseOf(rel), Headers: headersFor(rel, 300, false)}
+	}
+	html := headersFor("a/index.html", 300, false)
+	p := makePlan(
+		[]localFile{file("css/site.css", "s1"), file("zh/index.html", "s2-new"), file("sitemap.xml", "s3")},
+		map[string]entry{"zh/index.html": {SHA256: "s2", Size: 10, ETag: "e2", Headers: html}},
+		map[string]remoteObject{"zh/index.html": {Size: 10, ETag: "e2"}, "old/index.html": {Size: 10, ETag: "e9"}},
+	)
+	tests := []struct {
+		printer *messages.Printer
+		want    string
+	}{
+		{nil, "plan: 3 to upload, 1 to delete, 0 unchanged\n" +
+			"  upload  assets   css/site.css (new)\n" +
+			"  upload  pages    zh/index.html (changed)\n" +
+			"  upload  sitemaps sitemap.xml (new)\n" +
+			"  delete  old/index.html\n"},
+		{messages.New(messages.ZH), "计划：上传 3 个，删除 1 个，0 个未变\n" +
+			"  上传  资源     css/site.css（新增）\n" +
+			"  上传  页面     zh/index.html（内容有改动）\n" +
+			"  上传  站点地图 sitemap.xml（新增）\n" +
+			"  删除  old/index.html\n"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		p.Print(&b, tt.printer)
+		if b.String() != tt.want {
+			t.Errorf("%s plan:\n%s\nwant:\n%s", tt.printer.Lang(), b.String(), tt.want)
+		}
+	}
+
+	// Every phase and reason has a name, and no phase name overflows the
+	// column in either language.
+	for _, m := range []*messages.Printer{messages.New(messages.EN), messages.New(messages.ZH)} {
+		for ph := range numPhases {
+			if name := ph.name(m); name == "" || columns(name) > phaseColumns {
+				t.Errorf("%s: phase name %q is empty or wider than %d columns", m.Lang(), name, phaseColumns)
+			}
+		}
+		for reason, key := range reasonKeys {
+			if m.Sprintf(key) == "" {
+				t.Errorf("%s: reason %q has no name", m.Lang(), reason)
+			}
+		}
+	}
+	if got := messages.New(messages.EN).Sprintf(messages.DeployUploaded, 3, PhasePages.name(nil)); got != "uploaded 3 pages\n" {
+		t.Errorf("English progress line %q", got)
+	}
+	if got := messages.New(messages.ZH).Sprintf(messages.DeployUploaded, 3, PhasePages.name(messages.New(messages.ZH))); got != "页面：已上传 3 个\n" {
+		t.Errorf("Chinese progress line %q", got)
 	}
 }

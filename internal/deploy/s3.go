@@ -17,6 +17,8 @@ import (
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"gazette/internal/messages"
 )
 
 // MetaSHA256 is the user metadata key under which every uploaded object
@@ -148,9 +150,9 @@ func (b *bucket) listRange(ctx context.Context, after, until string) (map[string
 }
 
 // read returns the previous deploy's state and the bucket's listing. A
-// state that cannot be decoded is reported on out and ignored: every
-// object then counts as unrecorded and is uploaded again.
-func (b *bucket) read(ctx context.Context, out io.Writer) (map[string]entry, map[string]remoteObject, error) {
+// state that cannot be decoded is reported on out (in m's language) and
+// ignored: every object then counts as unrecorded and is uploaded again.
+func (b *bucket) read(ctx context.Context, out io.Writer, m *messages.Printer) (map[string]entry, map[string]remoteObject, error) {
 	raw, err := b.readState(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -158,7 +160,7 @@ func (b *bucket) read(ctx context.Context, out io.Writer) (map[string]entry, map
 	prev := map[string]entry{}
 	if raw != nil {
 		if prev, err = decodeState(raw); err != nil {
-			fmt.Fprintf(out, "warning: %v; uploading every object again\n", err)
+			fmt.Fprint(out, m.Sprintf(messages.DeployStateIgnored, err))
 			prev = map[string]entry{}
 		}
 	}

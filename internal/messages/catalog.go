@@ -34,6 +34,70 @@ const (
 	NewNext        Key = "new.next"
 	NewWriteFailed Key = "new.write-failed"
 
+	// gazette with no command, -h or an unknown command
+	MainUsage   Key = "main.usage"
+	MainHelp    Key = "main.help"
+	MainUnknown Key = "main.unknown-command"
+	BriefBuild  Key = "main.brief-build"
+	BriefCheck  Key = "main.brief-check"
+	BriefNew    Key = "main.brief-new"
+	BriefServe  Key = "main.brief-serve"
+	BriefDeploy Key = "main.brief-deploy"
+
+	// gazette serve
+	ServeUsage    Key = "serve.usage"
+	ServeSite     Key = "serve.site"
+	ServePort     Key = "serve.port"
+	ServeVerbose  Key = "serve.verbose"
+	ServeBadArg   Key = "serve.bad-arg"
+	ServeBadPort  Key = "serve.bad-port"
+	ServeServing  Key = "serve.serving"
+	ServeStopping Key = "serve.stopping"
+	// What internal/serve prints while it rebuilds.
+	ServeBuilding   Key = "serve.building"
+	ServeBuilt      Key = "serve.built"
+	ServePages      Key = "serve.pages"
+	ServeFailed     Key = "serve.failed"
+	ServeKeptLast   Key = "serve.kept-last"
+	ServeShowsError Key = "serve.shows-error"
+	ServeFixed      Key = "serve.fixed"
+	ServeWarning    Key = "serve.warning"
+
+	// gazette deploy
+	DeployUsage       Key = "deploy.usage"
+	DeployDest        Key = "deploy.dest"
+	DeployTarget      Key = "deploy.target"
+	DeployDryRunFlag  Key = "deploy.dry-run-flag"
+	DeployMaxDeletes  Key = "deploy.max-deletes"
+	DeployHTMLMaxAge  Key = "deploy.html-max-age"
+	DeployGzip        Key = "deploy.gzip"
+	DeployBadArg      Key = "deploy.bad-arg"
+	DeployNoTarget    Key = "deploy.no-target"
+	DeployNegativeAge Key = "deploy.negative-max-age"
+	DeployDone        Key = "deploy.done"
+	DeployFailedAfter Key = "deploy.failed-after"
+	// What internal/deploy prints on Config.Out.
+	DeployStart        Key = "deploy.start"
+	DeployPlan         Key = "deploy.plan"
+	DeployPlanUpload   Key = "deploy.plan-upload"
+	DeployPlanDelete   Key = "deploy.plan-delete"
+	DeployDryRun       Key = "deploy.dry-run"
+	DeployNothingToDo  Key = "deploy.nothing-to-do"
+	DeployUploaded     Key = "deploy.uploaded"
+	DeployDeleted      Key = "deploy.deleted"
+	DeployStateIgnored Key = "deploy.state-ignored"
+	// Upload phases and the reasons for an upload, as the plan names them.
+	DeployPhaseAssets      Key = "deploy.phase-assets"
+	DeployPhasePages       Key = "deploy.phase-pages"
+	DeployPhaseFeeds       Key = "deploy.phase-feeds"
+	DeployPhaseSitemaps    Key = "deploy.phase-sitemaps"
+	DeployPhaseRobots      Key = "deploy.phase-robots"
+	DeployPhaseManifest    Key = "deploy.phase-manifest"
+	DeployReasonNew        Key = "deploy.reason-new"
+	DeployReasonChanged    Key = "deploy.reason-changed"
+	DeployReasonHeaders    Key = "deploy.reason-headers"
+	DeployReasonUnrecorded Key = "deploy.reason-unrecorded"
+
 	// shared by the subcommands
 	FlagSite      Key = "flag.site"
 	FlagStrict    Key = "flag.strict"
@@ -196,6 +260,114 @@ var catalog = map[Key]entry{
 		zh: "gazette new：无法写入 %s：%v\n",
 		en: "gazette new: cannot write %s: %v\n",
 	},
+
+	MainUsage: {
+		zh: "用法：gazette <命令> [选项]\n\n命令：\n",
+		en: "usage: gazette <command> [flags]\n\ncommands:\n",
+	},
+	MainHelp: {
+		zh: "\n运行 gazette <命令> -h 查看该命令的选项。\nLANG 或 LC_ALL 以 zh 开头时提示信息为中文；也可以用 --lang zh|en 指定。\n",
+		en: "\nRun 'gazette <command> -h' for the flags of one command.\nMessages are in Chinese when LANG or LC_ALL starts with zh; --lang zh|en chooses.\n",
+	},
+	MainUnknown: {
+		zh: "gazette：没有 %q 这个命令\n\n",
+		en: "gazette: unknown command %q\n\n",
+	},
+	BriefBuild:  {zh: "把网站生成到一个目录（默认 站点目录/public）", en: "render the site into a folder (default SITE/public)"},
+	BriefCheck:  {zh: "检查内容和设置，不生成网站", en: "validate content and settings without writing output"},
+	BriefNew:    {zh: "新建一对中英文公告", en: "create a Chinese/English announcement pair"},
+	BriefServe:  {zh: "在本机预览网站：自动刷新，统计浏览次数", en: "preview the site with live reload and browse counts"},
+	BriefDeploy: {zh: "把生成的网站上传到 S3 兼容的对象存储", en: "upload a built site to S3-compatible storage"},
+
+	ServeUsage: {
+		zh: "用法：gazette serve [-s 站点目录] [--port 端口] [-v]\n\n在本机预览网站：content/、layouts/、i18n/、static/、assets/ 中的文件或 config.toml\n保存后，网站会重新生成，已打开的页面会自动刷新。预览和浏览次数保存在\n站点目录/.gazette/ 中。\n\n",
+		en: "usage: gazette serve [-s SITE] [--port N] [-v]\n\nPreview the site on this computer: it is rebuilt whenever a file in content/,\nlayouts/, i18n/, static/, assets/ or config.toml is saved, and open pages reload\nby themselves. The preview and its browse counts live in SITE/.gazette/.\n\n",
+	},
+	ServeSite:    {zh: "站点目录（含 config.toml、content/、layouts/、i18n/）", en: "site folder (holds config.toml, content/, layouts/, i18n/)"},
+	ServePort:    {zh: "127.0.0.1 上的端口（0：任一空闲端口）", en: "port on 127.0.0.1 (0: any free port)"},
+	ServeVerbose: {zh: "输出文件变动、Hugo 的日志和浏览次数请求", en: "log file events, Hugo's messages and browse-count requests"},
+	ServeBadArg: {
+		zh: "gazette serve：多余的参数 %q（站点目录请用 -s 指定）\n",
+		en: "gazette serve: unexpected argument %q (name the site folder with -s)\n",
+	},
+	ServeBadPort: {
+		zh: "gazette serve：--port %d 无效：端口应在 0（任一空闲端口）到 65535 之间\n",
+		en: "gazette serve: --port %d: must be 0 (any free port) to 65535\n",
+	},
+	ServeServing:  {zh: "正在预览 %s — 按 Ctrl-C 停止\n", en: "Serving %s — press Ctrl-C to stop\n"},
+	ServeStopping: {zh: "正在停止 …\n", en: "Stopping …\n"},
+	ServeBuilding: {zh: "正在生成 %s …\n", en: "Building %s …\n"},
+	ServeBuilt:    {zh: "%s 生成完成，用时 %s：%s\n", en: "%s built in %s: %s\n"},
+	ServePages:    {zh: "中文 %d 页，英文 %d 页", en: "zh %d, en %d pages"},
+	ServeFailed:   {zh: "%s 生成失败：\n%s\n", en: "%s build failed:\n%s\n"},
+	ServeKeptLast: {
+		zh: "  文件改好并保存之前，浏览器会一直显示这个错误；上一次成功生成的网站仍然保留。\n",
+		en: "  The browser shows this error until the file is fixed and saved; the last good build is kept.\n",
+	},
+	ServeShowsError: {
+		zh: "  文件改好并保存之前，浏览器会一直显示这个错误。\n",
+		en: "  The browser shows this error until the file is fixed and saved.\n",
+	},
+	ServeFixed:   {zh: "  已修复：浏览器重新显示网站。\n", en: "  Fixed: the browser shows the site again.\n"},
+	ServeWarning: {zh: "  警告：%s\n", en: "  warning: %s\n"},
+
+	DeployUsage: {
+		zh: "用法：gazette deploy [-s 站点目录] [-d 输出目录] --target URL [--dry-run] [--max-deletes N] [--html-max-age 秒数] [--gzip] [--lang zh|en]\n\n访问凭据来自环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY（及 AWS_SESSION_TOKEN），\n或 ~/.aws/credentials 和 ~/.aws/config（AWS_PROFILE）。\n",
+		en: "usage: gazette deploy [-s SITE] [-d DEST] --target URL [--dry-run] [--max-deletes N] [--html-max-age SECONDS] [--gzip] [--lang zh|en]\n\nCredentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN),\nor from ~/.aws/credentials and ~/.aws/config (AWS_PROFILE).\n",
+	},
+	DeployDest: {zh: "要上传的已生成网站（默认 站点目录/public）", en: "built site to upload (default SITE/public)"},
+	DeployTarget: {
+		zh: "上传目标：s3://BUCKET?endpoint=URL&region=REGION&prefix=PATH/&use_path_style=true（BUCKET 是存储桶，PATH/ 是键前缀）",
+		en: "where to upload: s3://BUCKET?endpoint=URL&region=REGION&prefix=PATH/&use_path_style=true",
+	},
+	DeployDryRunFlag: {zh: "只列出计划，不做任何更改", en: "print the plan and change nothing"},
+	DeployMaxDeletes: {zh: "要删除的对象超过这个数目时拒绝执行（-1：不限）", en: "refuse to delete more objects than this (-1: no limit)"},
+	DeployHTMLMaxAge: {
+		zh: "页面、订阅源、站点地图、计数清单及其他文件名不带指纹的文件的 Cache-Control max-age，\n单位为秒（默认取 站点目录/config.toml 中的 deploy.htmlMaxAge，没有则为 300）",
+		en: "Cache-Control max-age in seconds of pages, feeds, sitemaps, the manifest\nand every other file whose name is not fingerprinted (default: deploy.htmlMaxAge\nof SITE/config.toml, else 300)",
+	},
+	DeployGzip: {zh: "文本文件以 gzip 压缩存储，并设置 Content-Encoding: gzip", en: "store text files gzipped, with Content-Encoding: gzip"},
+	DeployBadArg: {
+		zh: "gazette deploy：多余的参数 %q（要上传的目录请用 -d 指定）\n",
+		en: "gazette deploy: unexpected argument %q (name the folder to upload with -d)\n",
+	},
+	DeployNoTarget: {
+		zh: "gazette deploy：必须用 --target 指定上传目标\n",
+		en: "gazette deploy: --target is required\n",
+	},
+	DeployNegativeAge: {
+		zh: "gazette deploy：--html-max-age 不能是负数（%d）\n",
+		en: "gazette deploy: --html-max-age %d is negative\n",
+	},
+	DeployDone: {
+		zh: "完成：上传 %d 个，删除 %d 个，%d 个未变；%d 次请求，用时 %s\n",
+		en: "done: %d uploaded, %d deleted, %d unchanged; %d requests in %s\n",
+	},
+	DeployFailedAfter: {
+		zh: "gazette deploy：失败；此前已上传 %d 个、删除 %d 个对象（%d 次请求，用时 %s）\n",
+		en: "gazette deploy: failed after uploading %d and deleting %d objects (%d requests in %s)\n",
+	},
+	DeployStart:        {zh: "发布 %s 到 %s\n", en: "deploy %s to %s\n"},
+	DeployPlan:         {zh: "计划：上传 %d 个，删除 %d 个，%d 个未变\n", en: "plan: %d to upload, %d to delete, %d unchanged\n"},
+	DeployPlanUpload:   {zh: "  上传  %s %s（%s）\n", en: "  upload  %s %s (%s)\n"},
+	DeployPlanDelete:   {zh: "  删除  %s\n", en: "  delete  %s\n"},
+	DeployDryRun:       {zh: "试运行：没有做任何更改\n", en: "dry run: nothing changed\n"},
+	DeployNothingToDo:  {zh: "没有需要上传或删除的文件\n", en: "nothing to do\n"},
+	DeployUploaded:     {zh: "%[2]s：已上传 %[1]d 个\n", en: "uploaded %d %s\n"},
+	DeployDeleted:      {zh: "已删除 %d 个\n", en: "deleted %d\n"},
+	DeployStateIgnored: {zh: "警告：%v；将重新上传所有对象\n", en: "warning: %v; uploading every object again\n"},
+	// Phase names stay within eight columns, the width of the plan's
+	// phase column (a Chinese character takes two).
+	DeployPhaseAssets:      {zh: "资源", en: "assets"},
+	DeployPhasePages:       {zh: "页面", en: "pages"},
+	DeployPhaseFeeds:       {zh: "订阅源", en: "feeds"},
+	DeployPhaseSitemaps:    {zh: "站点地图", en: "sitemaps"},
+	DeployPhaseRobots:      {zh: "robots", en: "robots"},
+	DeployPhaseManifest:    {zh: "计数清单", en: "manifest"},
+	DeployReasonNew:        {zh: "新增", en: "new"},
+	DeployReasonChanged:    {zh: "内容有改动", en: "changed"},
+	DeployReasonHeaders:    {zh: "响应头有改动", en: "headers"},
+	DeployReasonUnrecorded: {zh: "发布记录中没有", en: "unrecorded"},
 
 	FlagSite:    {zh: "站点目录（含 config.toml 和 content/）", en: "site folder (holds config.toml and content/)"},
 	FlagStrict:  {zh: "把警告（如缺少翻译）也当作错误", en: "treat warnings (such as a missing translation) as errors"},
