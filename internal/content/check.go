@@ -6,9 +6,11 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -118,7 +120,8 @@ type checker struct {
 	limit int64 // attachment limit in bytes
 
 	diags []Diagnostic
-	files map[string]int64 // every file under content/, static/ and assets/, by site-relative path: its size
+	files map[string]int64     // every file under content/, static/ and assets/, by site-relative path: its size
+	mods  map[string]time.Time // the markdown files under content/: their modification times
 	pages []*page
 }
 
@@ -135,7 +138,42 @@ func (c *checker) report(file string, line, col int, sev Severity, code string, 
 // problems with the content itself are diagnostics, and the content may be
 // published when none of them is an error (see HasErrors).
 func Check(siteDir string, opts Options) ([]Diagnostic, error) {
-	c := &checker{site: siteDir, opts: opts, p: opts.Messages, loc: opts.Location, now: opts.Now}
+	return NewChecker(siteDir, opts).Check()
+}
+
+// Checker checks one site again and again, as the preview does after every
+// save: a markdown file whose size and modification time are unchanged is
+// not read again, its findings are reused. Only the checks across files
+// (links, translations, duplicates) run over every page each time. Any
+// change to the other files (attachments, images, a new or removed page)
+// clears what it remembers, as those findings depend on them. A Checker
+// is not safe for concurrent use.
+type Checker struct {
+	site string
+	opts Options
+	// layout fingerprints every file but the markdown files' sizes and
+	// times; the remembered findings hold while it is the same.
+	layout string
+	files  map[string]fileResult
+}
+
+// fileResult is what checking one markdown file found.
+type fileResult struct {
+	size  int64
+	mod   time.Time
+	pages []*page
+	diags []Diagnostic
+}
+
+// NewChecker returns a Checker for the site in siteDir.
+func NewChecker(siteDir string, opts Options) *Checker {
+	return &Checker{site: siteDir, opts: opts}
+}
+
+// Check checks the site as it is now; see the package function Check.
+func (k *Checker) Check() ([]Diagnostic, error) {
+	opts := k.opts
+	c := &checker{site: k.site, opts: opts, p: opts.Messages, loc: opts.Location, now: opts.Now}
 	if c.p == nil {
 		c.p = messages.New(messages.EN)
 	}
@@ -151,27 +189,64 @@ func Check(siteDir string, opts Options) ([]Diagnostic, error) {
 	}
 	c.limit = int64(mb) << 20
 
-	if fi, err := os.Stat(filepath.Join(siteDir, "content")); err != nil || !fi.IsDir() {
+	if fi, err := os.Stat(filepath.Join(k.site, "content")); err != nil || !fi.IsDir() {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("content: %w", err)
 		}
 		c.report("content", 0, 0, Error, "no-content", messages.DiagNoContent)
 		return c.finish(), nil
 	}
-	c.files = map[string]int64{}
-	var mdFiles []string
+	c.files, c.mods = map[string]int64{}, map[string]time.Time{}
+	var md []string // in the order the folders list them
 	for _, root := range []string{"content", "static", "assets"} {
-		if err := c.index(root, &mdFiles); err != nil {
+		if err := c.index(root, &md); err != nil {
 			return nil, err
 		}
 	}
-	if err := c.checkFiles(mdFiles); err != nil {
+	if layout := c.layout(); layout != k.layout {
+		k.layout, k.files = layout, nil
+	}
+	fresh := map[string]fileResult{}
+	var todo []string
+	for _, file := range md {
+		if r, ok := k.files[file]; ok && r.size == c.files[file] && r.mod.Equal(c.mods[file]) {
+			fresh[file] = r
+			continue
+		}
+		todo = append(todo, file)
+	}
+	results, err := c.checkFiles(todo)
+	if err != nil {
 		return nil, err
+	}
+	for i, file := range todo {
+		results[i].size, results[i].mod = c.files[file], c.mods[file]
+		fresh[file] = results[i]
+	}
+	k.files = fresh
+	for _, file := range md {
+		c.pages = append(c.pages, fresh[file].pages...)
+		c.diags = append(c.diags, fresh[file].diags...)
 	}
 	c.checkLinks()
 	c.checkTranslations()
 	c.checkDuplicates()
 	return c.finish(), nil
+}
+
+// layout fingerprints what the findings about one file may depend on
+// besides the file itself: the names of all files, the sizes of all but
+// the markdown files.
+func (c *checker) layout() string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(c.files)) {
+		if _, isMD := c.mods[name]; isMD {
+			fmt.Fprintf(h, "%s\x00", name)
+		} else {
+			fmt.Fprintf(h, "%s\x00%d\x00", name, c.files[name])
+		}
+	}
+	return string(h.Sum(nil))
 }
 
 // FilesChecked is the number of content files a check looks at, for the
@@ -220,7 +295,8 @@ func isMarkdown(name string) bool {
 }
 
 // index lists the files under root (a folder of the site), recording
-// their sizes, and collects the markdown files under content/.
+// their sizes, and collects the markdown files under content/ with their
+// modification times.
 func (c *checker) index(root string, md *[]string) error {
 	dir := filepath.Join(c.site, root)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -251,6 +327,7 @@ func (c *checker) index(root string, md *[]string) error {
 		c.files[rel] = info.Size()
 		if root == "content" && isMarkdown(d.Name()) {
 			*md = append(*md, rel)
+			c.mods[rel] = info.ModTime()
 		}
 		return nil
 	})
@@ -274,15 +351,11 @@ func (c *checker) bundleOf(file string) string {
 }
 
 // checkFiles checks each markdown file on its own, spread over the CPUs:
-// a file's checks read only the shared file index. The pages and findings
-// are gathered in file order, so the result does not depend on timing.
-func (c *checker) checkFiles(files []string) error {
-	type result struct {
-		pages []*page
-		diags []Diagnostic
-		err   error
-	}
-	results := make([]result, len(files))
+// a file's checks read only the shared file index. The results come back
+// in the order of files, so they do not depend on timing.
+func (c *checker) checkFiles(files []string) ([]fileResult, error) {
+	results := make([]fileResult, len(files))
+	errs := make([]error, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -292,8 +365,8 @@ func (c *checker) checkFiles(files []string) error {
 			for i := range next {
 				fc := *c
 				fc.diags, fc.pages = nil, nil
-				err := fc.checkFile(files[i])
-				results[i] = result{fc.pages, fc.diags, err}
+				errs[i] = fc.checkFile(files[i])
+				results[i] = fileResult{pages: fc.pages, diags: fc.diags}
 			}
 		}()
 	}
@@ -302,14 +375,10 @@ func (c *checker) checkFiles(files []string) error {
 	}
 	close(next)
 	wg.Wait()
-	for _, r := range results {
-		if r.err != nil {
-			return r.err
-		}
-		c.pages = append(c.pages, r.pages...)
-		c.diags = append(c.diags, r.diags...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	return nil
+	return results, nil
 }
 
 // checkFile checks one markdown file under content/.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -372,4 +373,81 @@ func TestEdgeCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCheckerSeesEveryChange runs one Checker over a site as the preview
+// does, save after save, and compares each result with a fresh Check: the
+// findings it remembers must never hide or invent one.
+func TestCheckerSeesEveryChange(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/zh/notices/a.md": announcement("甲", "translationKey = \"a\"\n", "见[附件](/files/a.pdf)。\n"),
+		"content/en/notices/a.md": announcement("A", "translationKey = \"a\"\n", "See the text.\n"),
+	})
+	k := NewChecker(dir, Options{Now: corpusNow})
+	steps := []struct {
+		name string
+		edit func()
+		want []string // codes, in order
+	}{
+		{"first run", func() {}, []string{"broken-link"}},
+		{"attachment added", func() {
+			write(t, dir, "static/files/a.pdf", "%PDF-1.4\n")
+		}, nil},
+		{"front matter broken", func() {
+			write(t, dir, "content/zh/notices/a.md", "+++\ntitle = \"甲\n+++\n正文\n")
+		}, []string{"toml-syntax"}},
+		{"fixed", func() {
+			write(t, dir, "content/zh/notices/a.md", announcement("甲", "translationKey = \"a\"\n", "见[附件](/files/a.pdf)。\n"))
+		}, nil},
+		{"attachment removed", func() {
+			os.Remove(filepath.Join(dir, "static/files/a.pdf"))
+		}, []string{"broken-link"}},
+		{"attachment in the front matter, missing", func() {
+			write(t, dir, "content/en/notices/a.md", announcement("A", "translationKey = \"a\"\n[[attachments]]\ntitle = \"Text\"\nfile = \"/files/b.pdf\"\n", "See the text.\n"))
+		}, []string{"attachment-not-found", "broken-link"}},
+		{"that attachment added", func() {
+			write(t, dir, "static/files/b.pdf", "%PDF-1.4\n")
+		}, []string{"broken-link"}},
+		{"translation removed", func() {
+			os.Remove(filepath.Join(dir, "content/en/notices/a.md"))
+		}, []string{"missing-translation", "broken-link"}},
+	}
+	for _, st := range steps {
+		st.edit()
+		got, err := k.Check()
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		fresh, err := Check(dir, Options{Now: corpusNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if render(got) != render(fresh) {
+			t.Errorf("%s: the checker's findings differ from a fresh check:\n%s\nfresh:\n%s", st.name, render(got), render(fresh))
+		}
+		var codes []string
+		for _, d := range got {
+			codes = append(codes, d.Code)
+		}
+		if strings.Join(codes, " ") != strings.Join(st.want, " ") {
+			t.Errorf("%s: codes %v, want %v\n%s", st.name, codes, st.want, render(got))
+		}
+	}
+}
+
+// writes makes each write's modification time later than the one before.
+var writes atomic.Int64
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A later time than the file had: some file systems keep only seconds.
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Duration(writes.Add(1)) * time.Second)
+	os.Chtimes(p, later, later)
 }
