@@ -15,9 +15,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/herrors"
 	"github.com/gohugoio/hugo/common/loggers"
 	hconfig "github.com/gohugoio/hugo/config"
@@ -131,9 +133,25 @@ type pageInfo struct {
 	translated           bool
 }
 
-// render runs Hugo in-process over siteDir. Hugo publishes through out into
-// out.dir, each file minified as Hugo closes it.
-func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*rendered, error) {
+// hugoRun is one set of Hugo sites over a site folder, with the logger
+// that collects Hugo's messages.
+type hugoRun struct {
+	abs    string // the site folder
+	work   string // Hugo's configuration and resource cache
+	sites  *hugolib.HugoSites
+	logger loggers.Logger
+	logBuf *syncBuffer
+	built  bool
+	// lastErr is Hugo's own error from the last build, before Gazette
+	// reworded it.
+	lastErr error
+}
+
+// openHugo prepares Hugo over siteDir, publishing through out into
+// publishDir. watch keeps the sites alive for rebuilds (the preview): Hugo
+// then tracks what each page depends on and, in fast render mode, renders
+// after a change only the pages that changed and those recently visited.
+func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, publishDir string, watch bool) (_ *hugoRun, err error) {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
 		return nil, err
@@ -144,7 +162,11 @@ func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*re
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	defer os.RemoveAll(work)
+	defer func() {
+		if err != nil {
+			os.RemoveAll(work)
+		}
+	}()
 	hc, err := HugoConfig(c, filepath.Join(work, "resources"))
 	if err != nil {
 		return nil, err
@@ -155,17 +177,23 @@ func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*re
 	}
 	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
 
-	var logBuf bytes.Buffer
+	logBuf := &syncBuffer{}
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
-		StdOut:        io.MultiWriter(&logBuf, log),
-		StdErr:        io.MultiWriter(&logBuf, log),
+		StdOut:        io.MultiWriter(logBuf, log),
+		StdErr:        io.MultiWriter(logBuf, log),
 		DistinctLevel: logg.LevelWarn,
 		StoreErrors:   true,
 	})
 	flags := hconfig.New()
 	flags.Set("workingDir", abs)
-	flags.Set("publishDir", out.dir)
+	flags.Set("publishDir", publishDir)
+	if watch {
+		flags.Set("internal", map[string]any{"running": true, "watch": true, "fastRenderMode": true})
+		// Hugo's server would inject its own live-reload script; the
+		// preview serves exactly what a build writes, and adds its own.
+		flags.Set("disableLiveReload", true)
+	}
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:       src,
 		Filename: cfgFile,
@@ -181,35 +209,95 @@ func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*re
 	if err != nil {
 		return nil, hugoError(err, abs)
 	}
-	defer sites.Close()
-	err = sites.Build(hugolib.BuildCfg{})
-	if logged := strings.TrimSpace(logger.Errors()); logged != "" {
+	return &hugoRun{abs: abs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
+}
+
+func (h *hugoRun) close() {
+	h.sites.Close()
+	os.RemoveAll(h.work)
+}
+
+// build runs Hugo once: the whole site, or, with events, what they touch.
+func (h *hugoRun) build(cfg hugolib.BuildCfg, events ...fsnotify.Event) error {
+	if h.built {
+		// Each report covers one build; the first keeps what Hugo logged
+		// while loading.
+		h.logger.Reset()
+		h.logBuf.Reset()
+	}
+	h.built = true
+	cfg.NoBuildLock = true
+	err := h.sites.Build(cfg, events...)
+	h.lastErr = err
+	if logged := strings.TrimSpace(h.logger.Errors()); logged != "" {
 		// Errors Hugo only logged (bad dates, say) carry the details; the
 		// returned error then just counts them.
-		return nil, loggedError(relPaths(logged, abs), abs)
+		return loggedError(relPaths(logged, h.abs), h.abs)
 	}
 	if err != nil {
-		return nil, hugoError(err, abs)
+		return hugoError(err, h.abs)
 	}
+	return nil
+}
 
+// collect lists the announcements of the last build and Hugo's warnings.
+func (h *hugoRun) collect() *rendered {
 	r := &rendered{counts: map[string]int{}}
-	for _, s := range sites.Sites {
+	for _, s := range h.sites.Sites {
 		lang := s.Language().Lang
 		for _, p := range s.RegularPages() {
 			r.counts[lang]++
 			if !isColumn(p.Section()) {
 				continue
 			}
-			r.pages = append(r.pages, describe(p, abs))
+			r.pages = append(r.pages, describe(p, h.abs))
 		}
 	}
 	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
-	for _, line := range strings.Split(strings.TrimSpace(logBuf.String()), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(h.logBuf.String()), "\n") {
 		if strings.Contains(line, "WARN") {
 			r.warnings = append(r.warnings, strings.TrimSpace(line))
 		}
 	}
-	return r, nil
+	return r
+}
+
+// render runs Hugo in-process over siteDir once. Hugo publishes through out
+// into out.dir, each file minified as Hugo closes it.
+func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*rendered, error) {
+	h, err := openHugo(siteDir, c, log, out, out.dir, false)
+	if err != nil {
+		return nil, err
+	}
+	defer h.close()
+	if err := h.build(hugolib.BuildCfg{}); err != nil {
+		return nil, err
+	}
+	return h.collect(), nil
+}
+
+// syncBuffer is a bytes.Buffer Hugo's goroutines may log into at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *syncBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }
 
 func isColumn(section string) bool {

@@ -157,18 +157,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 
-	rep := &Report{Pages: r.counts, Warnings: r.warnings}
-	for _, d := range diags {
-		// Missing translations are reported below from Hugo's own pairing.
-		if d.Severity == content.Warning && d.Code != "missing-translation" {
-			rep.Warnings = append(rep.Warnings, d.String())
-		}
-	}
-	for _, p := range r.pages {
-		if !p.translated {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: announcement has no translation (the language toggle leads to the other language's column)", p.file))
-		}
-	}
+	rep := &Report{Pages: r.counts, Warnings: warnings(r, diags)}
 
 	files := stream.rendered()
 	static, err := listStatic(filepath.Join(opts.Source, "static"))
@@ -236,3 +225,22 @@ func (h hugoLog) Write(p []byte) (int, error) {
 }
 
 var _ io.Writer = hugoLog{}
+
+// warnings gathers what a build reports without stopping: Hugo's warnings,
+// the content checks' warnings and the announcements without translation.
+func warnings(r *rendered, diags []content.Diagnostic) []string {
+	w := append([]string(nil), r.warnings...)
+	for _, d := range diags {
+		// Missing translations are reported below from Hugo's own pairing.
+		if d.Severity == content.Warning && d.Code != "missing-translation" {
+			w = append(w, d.String())
+		}
+	}
+	for _, p := range r.pages {
+		if !p.translated {
+			w = append(w, fmt.Sprintf("%s: announcement has no translation (the language toggle leads to the other language's column)", p.file))
+		}
+	}
+	sort.Strings(w)
+	return w
+}

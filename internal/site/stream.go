@@ -21,6 +21,10 @@ type minifyFs struct {
 	afero.Fs // the OS file system; Hugo publishes to absolute paths under dir
 	dir      string
 	m        *minify.M
+	// mem, when set, receives the minified files instead of the files of
+	// Fs (then an in-memory file system that only keeps Hugo's folders and
+	// empty files): the preview serves them from there.
+	mem *memSite
 
 	mu    sync.Mutex
 	st    stats
@@ -30,6 +34,11 @@ type minifyFs struct {
 
 func newMinifyFs(dir string) *minifyFs {
 	return &minifyFs{Fs: afero.NewOsFs(), dir: dir, m: newMinifier()}
+}
+
+// newMemoryMinifyFs publishes into site, under the notional folder dir.
+func newMemoryMinifyFs(dir string, site *memSite) *minifyFs {
+	return &minifyFs{Fs: afero.NewMemMapFs(), dir: dir, m: newMinifier(), mem: site}
 }
 
 func (f *minifyFs) Create(name string) (afero.File, error) {
@@ -96,7 +105,10 @@ func (w *streamFile) Close() error {
 	out := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(out)
 	data, st, err := minifyFile(w.fs.m, out, w.rel, in.Bytes())
-	if err == nil {
+	if err == nil && w.fs.mem != nil {
+		// The buffers go back to the pool: the memSite keeps a copy.
+		w.fs.mem.put(w.rel, bytes.Clone(data))
+	} else if err == nil {
 		if _, werr := w.File.Write(data); werr != nil {
 			err = fmt.Errorf("site: writing %s: %w", w.rel, werr)
 		}
@@ -107,7 +119,9 @@ func (w *streamFile) Close() error {
 	w.fs.mu.Lock()
 	defer w.fs.mu.Unlock()
 	w.fs.st.add(st)
-	w.fs.files = append(w.fs.files, w.rel)
+	if w.fs.mem == nil {
+		w.fs.files = append(w.fs.files, w.rel)
+	}
 	if err != nil && w.fs.first == nil {
 		w.fs.first = err
 	}

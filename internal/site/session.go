@@ -1,0 +1,393 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/herrors"
+	"github.com/gohugoio/hugo/common/types"
+	"github.com/gohugoio/hugo/hugolib"
+
+	"gazette/internal/config"
+	"gazette/internal/content"
+	"gazette/internal/manifest"
+)
+
+// visitedPages is how many recently visited pages a Session keeps current
+// after each change, as Hugo's own server does (its default is 20).
+const visitedPages = 20
+
+// Session keeps a site's Hugo build alive between changes, for the
+// preview. A change re-renders only what it touches: the changed pages and
+// the pages visited recently, while the rest are re-rendered when they are
+// next visited (see Visit). The output is minified like a build's and held
+// in memory (see FS); nothing is written to disk.
+//
+// A Session runs one build at a time; its methods may be called from any
+// goroutine.
+type Session struct {
+	source string
+	abs    string
+	opts   Options
+	log    *slog.Logger
+
+	mu      sync.Mutex // held while Hugo builds
+	cfg     *config.Config
+	hugo    *hugoRun // nil when the site must be opened again (config changed, opening failed)
+	out     *memSite
+	static  []string // names of the static files in out
+	visited *types.EvictingQueue[string]
+	// fresh holds the pages rendered on a visit since the last change;
+	// allFresh is set after a full build, when every page is current.
+	fresh    map[string]bool
+	allFresh bool
+	// failedFiles are the files Hugo's last error named; like Hugo's server,
+	// the next build hands them to Hugo again so it re-reads them.
+	failedFiles []string
+	failed      bool
+	closed      bool
+	manifest    manifest.Manifest
+	pages       map[string]int
+	warnings    []string
+	// checkDiags are the findings of the last content checks.
+	checkDiags []content.Diagnostic
+	checkTook  time.Duration
+	checker    *content.Checker // remembers the findings of unchanged files
+}
+
+// Open builds the site in opts.Source (opts.Dest is not used: the output
+// stays in memory) and returns the Session, with the report of the first
+// build or its error. Even when the first build fails the Session is
+// returned, ready for Rebuild once the files are fixed; the error is nil
+// only for a good build. Close the Session when done.
+func Open(ctx context.Context, opts Options) (*Session, *Report, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	abs, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, nil, fmt.Errorf("site: %w", err)
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Session{source: opts.Source, abs: abs, opts: opts, log: log, out: newMemSite()}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rep, err := s.reopen(ctx)
+	return s, rep, err
+}
+
+// FS is the output of the last builds: every page, feed, asset and static
+// file, minified. Files change as builds finish; each file is replaced
+// whole.
+func (s *Session) FS() fs.FS { return s.out }
+
+// Manifest lists the pages of the last good build that show a browse count.
+func (s *Session) Manifest() manifest.Manifest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.manifest
+}
+
+// BaseURL is the site's configured address as of the last build that read
+// config.toml, or "" before one succeeded.
+func (s *Session) BaseURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cfg == nil {
+		return ""
+	}
+	return s.cfg.BaseURL
+}
+
+// Close releases Hugo's sites; the FS stays readable.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	if s.hugo != nil {
+		s.hugo.close()
+		s.hugo = nil
+	}
+	return nil
+}
+
+// Rebuild brings the output up to date with the files changed (fsnotify
+// events, as a watcher reports them). Content, layouts, strings and assets
+// are Hugo's to rebuild in part; static files are copied again; a change
+// of config.toml, a file removed or renamed away, or a site whose last
+// opening failed cost a full build. On error the output keeps what it had,
+// and the error says which file to fix.
+func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	if s.hugo == nil || s.needsReopen(events) {
+		return s.reopen(ctx)
+	}
+	start := time.Now()
+	var hugoEvents []fsnotify.Event
+	staticChanged := false
+	for _, ev := range events {
+		if rel, ok := s.rel(ev.Name); ok && (rel == "static" || strings.HasPrefix(rel, "static/")) {
+			staticChanged = true
+			continue
+		}
+		hugoEvents = append(hugoEvents, ev)
+	}
+	if len(hugoEvents) == 0 && !staticChanged && !s.failed {
+		return s.report(start, 0), nil
+	}
+	for _, f := range s.failedFiles {
+		hugoEvents = append(hugoEvents, fsnotify.Event{Name: f, Op: fsnotify.Write})
+	}
+
+	checked := s.startCheck()
+	var err error
+	if len(hugoEvents) > 0 {
+		s.allFresh, s.fresh = false, map[string]bool{}
+		err = s.build(hugolib.BuildCfg{RecentlyTouched: s.visited, ErrRecovery: s.failed}, hugoEvents...)
+	}
+	hugoDone := time.Now()
+	if cerr := checked(); cerr != nil {
+		err = cerr // the checks name the file and line in the writer's terms
+	}
+	checkDone := time.Now()
+	if err == nil && (staticChanged || s.failed) {
+		err = s.copyStatic()
+	}
+	if err == nil {
+		err = s.finish()
+	}
+	s.log.Debug("rebuilt", "hugo", hugoDone.Sub(start), "checks", s.checkTook, "waited for checks", checkDone.Sub(hugoDone), "rest", time.Since(checkDone))
+	if err != nil {
+		s.failed = true
+		return nil, err
+	}
+	s.failed = false
+	return s.report(start, len(s.out.takeWritten())), nil
+}
+
+// Reopen reads everything again and builds the whole site, as Open does:
+// for when changes may have been missed.
+func (s *Session) Reopen(ctx context.Context) (*Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	return s.reopen(ctx)
+}
+
+// Visit makes sure the page at urlPath (a path like "/zh/notices/") is
+// current before it is served. After a change only the pages visited
+// recently are re-rendered; any other page is rendered on its first visit
+// after the change, if the change touched it (Hugo tracks what each page
+// depends on); a visit costs little next to a full build.
+// While the last build failed, Visit does nothing: the preview shows the
+// error instead.
+func (s *Session) Visit(urlPath string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.hugo == nil || s.failed || s.allFresh || s.fresh[urlPath] {
+		return nil
+	}
+	// Hugo re-renders the pages in visited after each change, so a page
+	// being read stays current.
+	s.visited.Add(urlPath)
+	one := types.NewEvictingQueue[string](1)
+	one.Add(urlPath)
+	if err := s.build(hugolib.BuildCfg{RecentlyTouched: one, PartialReRender: true}); err != nil {
+		s.failed = true
+		return err
+	}
+	s.fresh[urlPath] = true
+	s.out.takeWritten()
+	return nil
+}
+
+// needsReopen reports whether events change what Hugo was opened with
+// (the settings) or remove a source file, which Hugo's partial rebuild
+// would leave published.
+func (s *Session) needsReopen(events []fsnotify.Event) bool {
+	for _, ev := range events {
+		rel, ok := s.rel(ev.Name)
+		if !ok {
+			continue
+		}
+		if rel == config.FileName {
+			return true
+		}
+		if ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename) {
+			if _, err := os.Stat(ev.Name); err != nil && !strings.HasPrefix(rel, "static/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rel returns name relative to the site folder, slash-separated.
+func (s *Session) rel(name string) (string, bool) {
+	rel, err := filepath.Rel(s.abs, name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// reopen reads the settings, opens Hugo afresh and builds everything. On
+// failure the output keeps the last good build, and the next Rebuild opens
+// again.
+func (s *Session) reopen(ctx context.Context) (*Report, error) {
+	start := time.Now()
+	if s.hugo != nil {
+		s.hugo.close()
+		s.hugo = nil
+	}
+	s.failed, s.failedFiles = true, nil
+	cfg, err := config.Load(s.source)
+	if err != nil {
+		return nil, err
+	}
+	s.cfg = cfg
+	copts := content.OptionsFromConfig(cfg)
+	copts.Messages = s.opts.Messages
+	s.checker = content.NewChecker(s.source, copts)
+	// A full build goes into a new output, swapped in on success: pages
+	// that are gone disappear, and a failed build leaves the old output.
+	out := newMemSite()
+	checked := s.startCheck()
+	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(filepath.Join(s.abs, ".gazette", "memory"), out), filepath.Join(s.abs, ".gazette", "memory"), true)
+	if err == nil {
+		s.hugo = h
+		s.visited = types.NewEvictingQueue[string](visitedPages)
+		err = s.build(hugolib.BuildCfg{RecentlyTouched: s.visited})
+	}
+	if cerr := checked(); cerr != nil {
+		err = cerr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		// Hugo published into out, which is dropped: the next change
+		// builds everything again.
+		if s.hugo != nil {
+			s.hugo.close()
+			s.hugo = nil
+		}
+		return nil, err
+	}
+	prev := s.out
+	s.out, s.static = out, nil
+	if err := s.copyStatic(); err == nil {
+		err = s.finish()
+	}
+	if err != nil {
+		s.out = prev
+		return nil, err
+	}
+	s.failed, s.allFresh = false, true
+	return s.report(start, len(s.out.takeWritten())), nil
+}
+
+// build runs Hugo and remembers the files its error names.
+func (s *Session) build(cfg hugolib.BuildCfg, events ...fsnotify.Event) error {
+	err := s.hugo.build(cfg, events...)
+	s.failedFiles = s.failedFiles[:0]
+	if err != nil {
+		for _, fe := range herrors.UnwrapFileErrorsWithErrorContext(s.hugo.lastErr) {
+			if name := fe.Position().Filename; name != "" {
+				s.failedFiles = append(s.failedFiles, name)
+			}
+		}
+	}
+	return err
+}
+
+// startCheck runs the content checks beside Hugo, as Build does; the
+// function it returns waits for them and returns their error, if any.
+func (s *Session) startCheck() func() error {
+	done := make(chan error, 1)
+	go func() {
+		t := time.Now()
+		diags, err := s.checker.Check()
+		s.checkTook = time.Since(t)
+		if err == nil && content.HasErrors(diags) {
+			err = &CheckError{Diagnostics: diags}
+		}
+		s.checkDiags = diags // read only after done
+		done <- err
+	}()
+	return func() error { return <-done }
+}
+
+// copyStatic puts the static files into the output, minified, and removes
+// those deleted since the last copy.
+func (s *Session) copyStatic() error {
+	files, err := listStatic(filepath.Join(s.abs, "static"))
+	if err != nil {
+		return err
+	}
+	now := map[string]bool{}
+	m := newMinifier()
+	var buf bytes.Buffer
+	for _, f := range files {
+		data, err := f.read()
+		if err != nil {
+			return fmt.Errorf("site: reading static/%s: %w", f.rel, err)
+		}
+		out, _, err := minifyFile(m, &buf, f.rel, data)
+		if err != nil {
+			return err
+		}
+		s.out.put(f.rel, slices.Clone(out))
+		now[f.rel] = true
+	}
+	for _, rel := range s.static {
+		if !now[rel] {
+			s.out.remove(rel)
+		}
+	}
+	s.static = s.static[:0]
+	for rel := range now {
+		s.static = append(s.static, rel)
+	}
+	return nil
+}
+
+// finish reads the pages of the build just done: the manifest, the page
+// counts and the warnings.
+func (s *Session) finish() error {
+	r := s.hugo.collect()
+	m, data, err := buildManifest(r.pages)
+	if err != nil {
+		return err
+	}
+	s.out.put(manifestPath, data)
+	s.manifest, s.pages = m, r.counts
+	s.warnings = warnings(r, s.checkDiags)
+	return nil
+}
+
+func (s *Session) report(start time.Time, files int) *Report {
+	return &Report{Pages: s.pages, Files: files, Warnings: slices.Clone(s.warnings), Duration: time.Since(start)}
+}
+
+var errClosed = errors.New("site: session closed")
