@@ -13,10 +13,7 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// msgs is the language of everything serve prints for the person at
-	// the terminal. internal/serve's own lines (building, built, failed,
-	// fixed) have catalogue keys (messages.ServeBuilding and on) but do
-	// not take msgs yet: that package is being rewritten, and msgs goes
-	// into serve.Options when it lands.
+	// the terminal, its rebuild lines and content findings included.
 	msgs := printerFor(args)
 	fs := flag.NewFlagSet("gazette serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -47,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	srv, err := serve.Start(ctx, serve.Options{Site: *src, Port: *port, Out: stdout, Logger: log})
+	srv, err := serve.Start(ctx, serve.Options{Site: *src, Port: *port, Out: stdout, Logger: log, Messages: msgs})
 	if err != nil {
 		if ctx.Err() != nil {
 			return 0 // Ctrl-C during the first build

@@ -6,8 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"os"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -36,6 +36,8 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	}
 	// The preview changes under the browser's feet: never reuse a copy.
 	w.Header().Set("Cache-Control", "no-store")
+	s.building.RLock()
+	defer s.building.RUnlock()
 	st := s.state.Load()
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" {
@@ -45,8 +47,8 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	var site fs.FS
 	var info fs.FileInfo
 	err := fs.ErrNotExist
-	if st.dir != "" {
-		site = os.DirFS(st.dir)
+	if st.ok {
+		site = s.session.FS()
 		info, err = fs.Stat(site, name)
 	}
 	if err == nil && info.IsDir() {
@@ -69,8 +71,16 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		s.serveNotFound(w, r, st, site, name)
 	case isHTML(name):
+		if !s.visit(name) {
+			s.serveError(w, s.state.Load())
+			return
+		}
 		s.servePage(w, r, st, site, name, http.StatusOK)
 	default:
+		if path.Ext(name) == ".xml" && !s.visit(name) { // feeds and sitemaps
+			s.serveError(w, s.state.Load())
+			return
+		}
 		f, err := site.Open(name)
 		if err != nil {
 			http.Error(w, "file changed while being read; reload", http.StatusServiceUnavailable)
@@ -79,6 +89,29 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		defer f.Close()
 		http.ServeContent(w, r, name, info.ModTime(), f.(io.ReadSeeker))
 	}
+}
+
+// visit brings the page in the file name up to date before it is served:
+// after a save the session re-renders only the changed pages and those
+// visited lately; another page is rendered on its first visit. A failure
+// is published like a failed build, and visit reports false.
+func (s *Server) visit(name string) bool {
+	if err := s.session.Visit(pageURL(name)); err != nil {
+		s.publish(nil, err)
+		return false
+	}
+	return true
+}
+
+// pagerPath matches the folder of a list page's second and later pages,
+// which are part of the list page's own rendering.
+var pagerPath = regexp.MustCompile(`(^|/)page/\d+/$`)
+
+// pageURL is the page's address as Hugo knows it: "zh/notices/x/index.html"
+// is "/zh/notices/x/", and the pages of a list are the list.
+func pageURL(name string) string {
+	u := "/" + strings.TrimSuffix(name, "index.html")
+	return pagerPath.ReplaceAllString(u, "$1")
 }
 
 func isHTML(name string) bool {

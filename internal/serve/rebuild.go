@@ -9,15 +9,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+
 	"gazette/internal/config"
-	"gazette/internal/manifest"
+	"gazette/internal/messages"
 	"gazette/internal/site"
 )
 
 // state is what the HTTP side serves; a build replaces it as a whole.
 type state struct {
-	// dir is the output of the last good build; "" before the first.
-	dir string
+	// ok is set once a build succeeded: the session's output has a site.
+	ok bool
 	// err is the error of the last build, nil when it succeeded.
 	err error
 	// gen counts finished builds, good or bad.
@@ -44,67 +46,71 @@ func (s *Server) loop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-s.watch.changed:
-			s.rebuild(ctx)
+			events, all := s.watch.take()
+			s.rebuild(ctx, events, all)
 		}
 	}
 }
 
-// rebuild builds the site into the preview folder not being served, then
-// switches to it. A failed build keeps the previous output, records the
-// error for the browser and prints it. Either way open pages are told to
-// reload.
-func (s *Server) rebuild(ctx context.Context) {
-	prev := s.state.Load()
-	dest := s.outputs[s.next]
-	rep, err := site.Build(ctx, site.Options{Source: s.site, Dest: dest, Logger: s.log})
+// rebuild brings the preview up to date with the changed files: the site
+// session re-renders what they touch (everything, when all is set). A
+// failed build keeps the previous output, records the error for the
+// browser and prints it. Either way open pages are told to reload.
+func (s *Server) rebuild(ctx context.Context, events []fsnotify.Event, all bool) {
+	s.building.Lock()
+	defer s.building.Unlock()
+	var rep *site.Report
+	var err error
+	if all {
+		rep, err = s.session.Reopen(ctx)
+	} else {
+		rep, err = s.session.Rebuild(ctx, events)
+	}
 	if ctx.Err() != nil {
 		return // stopping: the result no longer matters
 	}
-	st := &state{dir: prev.dir, gen: prev.gen + 1, baseURL: prev.baseURL, warnings: prev.warnings}
+	s.publish(rep, err)
+}
+
+// publish records the outcome of a build, prints it and reloads the open
+// pages.
+func (s *Server) publish(rep *site.Report, err error) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	prev := s.state.Load()
+	st := &state{ok: prev.ok, gen: prev.gen + 1, baseURL: prev.baseURL, warnings: prev.warnings}
 	now := time.Now().Format("15:04:05")
+	m := s.msgs
 	if err != nil {
 		st.err = err
-		fmt.Fprintf(s.out, "%s build failed:\n%s\n", now, indent(s.relative(err.Error())))
-		if prev.dir != "" {
-			fmt.Fprintln(s.out, "  The browser shows this error until the file is fixed and saved; the last good build is kept.")
+		fmt.Fprint(s.out, m.Sprintf(messages.ServeFailed, now, indent(s.relative(err.Error()))))
+		if prev.ok {
+			fmt.Fprint(s.out, m.Sprintf(messages.ServeKeptLast))
 		} else {
-			fmt.Fprintln(s.out, "  The browser shows this error until the file is fixed and saved.")
+			fmt.Fprint(s.out, m.Sprintf(messages.ServeShowsError))
 		}
 	} else {
-		s.next = 1 - s.next
-		st.dir = dest
+		st.ok = true
 		st.warnings = rep.Warnings
+		st.baseURL = s.session.BaseURL()
 		if cfg, err := config.Load(s.site); err == nil {
-			st.baseURL = cfg.BaseURL
 			if p := mountPath(cfg.Browsecount.Endpoint, s.log); p != s.endpoint {
 				s.log.Warn("browsecount.endpoint changed: restart gazette serve to serve the API at the new path", "serving", s.endpoint, "configured", p)
 			}
 		}
-		s.reloadManifest(ctx, dest)
-		fmt.Fprintf(s.out, "%s built in %s: %s\n", now, rep.Duration.Round(time.Millisecond), pageCounts(rep.Pages))
+		s.counter.SetManifest(s.session.Manifest())
+		fmt.Fprint(s.out, m.Sprintf(messages.ServeBuilt, now, rep.Duration.Round(time.Millisecond), m.Sprintf(messages.ServePages, rep.Pages["zh"], rep.Pages["en"])))
 		if prev.err != nil {
-			fmt.Fprintln(s.out, "  Fixed: the browser shows the site again.")
+			fmt.Fprint(s.out, m.Sprintf(messages.ServeFixed))
 		}
 		if !slices.Equal(rep.Warnings, prev.warnings) {
 			for _, w := range rep.Warnings {
-				fmt.Fprintf(s.out, "  warning: %s\n", w)
+				fmt.Fprint(s.out, m.Sprintf(messages.ServeWarning, w))
 			}
 		}
 	}
 	s.state.Store(st)
 	s.hub.publish(s.buildID(st))
-}
-
-// reloadManifest hands the counter the pages of the build just finished, so
-// a new announcement can be counted right away.
-func (s *Server) reloadManifest(ctx context.Context, dir string) {
-	m, err := manifest.Load(ctx, filepath.Join(dir, "browsecount", "manifest.json"), nil)
-	if err != nil {
-		s.counter.ManifestReloadFailed()
-		s.log.Error("browse counts: the build's manifest was not loaded; counts use the previous one", "err", err)
-		return
-	}
-	s.counter.SetManifest(m)
 }
 
 // relative removes the absolute site folder from a message, so it names
@@ -115,12 +121,4 @@ func (s *Server) relative(msg string) string {
 
 func indent(msg string) string {
 	return "  " + strings.ReplaceAll(strings.TrimRight(msg, "\n"), "\n", "\n  ")
-}
-
-func pageCounts(pages map[string]int) string {
-	var parts []string
-	for _, l := range config.Languages {
-		parts = append(parts, fmt.Sprintf("%s %d", l, pages[l]))
-	}
-	return strings.Join(parts, ", ") + " pages"
 }

@@ -1,10 +1,10 @@
-// Package serve is Gazette's preview server: it builds a site into a
-// private folder, serves it on the loopback interface, rebuilds when a
-// source file changes and reloads the open pages, and answers the
+// Package serve is Gazette's preview server: it builds a site in memory,
+// serves it on the loopback interface, rebuilds what a change touches when
+// a source file is saved and reloads the open pages, and answers the
 // browse-count API from an embedded store so counts work in preview.
 //
-// Everything it writes stays in SITE/.gazette/ (which ignores itself for
-// git): the preview output, never public/, and the browse-count database.
+// The preview never writes public/. The one file it keeps is the
+// browse-count database, in SITE/.gazette/ (which ignores itself for git).
 package serve
 
 import (
@@ -30,6 +30,8 @@ import (
 	"gazette/internal/counter"
 	"gazette/internal/counter/store/sqlite"
 	"gazette/internal/manifest"
+	"gazette/internal/messages"
+	"gazette/internal/site"
 )
 
 // DefaultPort is the port serve listens on unless told otherwise; it is
@@ -68,6 +70,9 @@ type Options struct {
 	// Logger receives diagnostics (file events, watcher and counter
 	// problems, shutdown); nil discards them.
 	Logger *slog.Logger
+	// Messages prints what Out receives, and the content checks' findings,
+	// in the writer's language; nil prints English.
+	Messages *messages.Printer
 }
 
 // Server is a running preview. Start it with Start and stop it with Close.
@@ -75,15 +80,20 @@ type Server struct {
 	site     string // as given, so build errors name files relative to it
 	absSite  string
 	out      io.Writer
+	msgs     *messages.Printer
 	log      *slog.Logger
-	outputs  [2]string // the preview folders builds alternate between
-	next     int       // index into outputs of the next build's folder
-	token    string    // tells this process's builds from a previous run's
-	endpoint string    // path the browse-count API is mounted at
+	token    string // tells this process's builds from a previous run's
+	endpoint string // path the browse-count API is mounted at
 
-	state atomic.Pointer[state]
-	hub   *hub
-	watch *watcher
+	session *site.Session // the site, built in memory
+	pubMu   sync.Mutex    // one build result published at a time
+	// building is held for writing while a build changes the site in
+	// memory, and for reading while a request reads it: a page is served
+	// whole from one build, never half old and half new.
+	building sync.RWMutex
+	state    atomic.Pointer[state]
+	hub      *hub
+	watch    *watcher
 
 	store   *sqlite.Store
 	counter *counter.Server
@@ -134,6 +144,7 @@ func Start(ctx context.Context, opts Options) (_ *Server, err error) {
 		site:     opts.Site,
 		absSite:  abs,
 		out:      opts.Out,
+		msgs:     opts.Messages,
 		log:      opts.Logger,
 		token:    hex.EncodeToString(token),
 		hub:      newHub(),
@@ -157,11 +168,9 @@ func Start(ctx context.Context, opts Options) (_ *Server, err error) {
 	}
 	s.url = "http://" + s.ln.Addr().String() + "/"
 
-	previews := filepath.Join(abs, stateDir, "preview")
-	if err := prepareStateDir(filepath.Join(abs, stateDir), previews); err != nil {
+	if err := prepareStateDir(filepath.Join(abs, stateDir)); err != nil {
 		return nil, err
 	}
-	s.outputs = [2]string{filepath.Join(previews, "a"), filepath.Join(previews, "b")}
 
 	// The endpoint is read once: the browse-count API stays where the
 	// pages of the first build expect it.
@@ -188,19 +197,32 @@ func Start(ctx context.Context, opts Options) (_ *Server, err error) {
 	}
 
 	s.state.Store(&state{})
-	fmt.Fprintf(s.out, "Building %s …\n", abs)
+	fmt.Fprint(s.out, s.msgs.Sprintf(messages.ServeBuilding, abs))
 	// Hugo cannot be interrupted while it renders; on Ctrl-C stop waiting
 	// for it. The abandoned build sees ctx ended and publishes nothing.
-	built := make(chan struct{})
+	type opened struct {
+		session *site.Session
+		rep     *site.Report
+		err     error
+	}
+	built := make(chan opened, 1)
 	go func() {
-		defer close(built)
-		s.rebuild(ctx)
+		sess, rep, err := site.Open(ctx, site.Options{Source: s.site, Logger: s.log, Messages: s.msgs})
+		built <- opened{sess, rep, err}
 	}()
+	var first opened
 	select {
-	case <-built:
+	case first = <-built:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	if first.session == nil {
+		return nil, fmt.Errorf("serve: %w", first.err)
+	}
+	s.session = first.session
+	// A broken site still starts: the browser shows the error until the
+	// file is fixed.
+	s.publish(first.rep, first.err)
 
 	s.http = &http.Server{
 		Handler:           s.routes(),
@@ -245,9 +267,10 @@ func (s *Server) Close() error {
 			s.cancel()
 			select {
 			case <-s.loopDone:
+				s.session.Close()
 			case <-time.After(closeGrace):
-				// It sees its context ended and publishes nothing; what it
-				// leaves in .gazette/preview is removed at the next start.
+				// It sees its context ended and publishes nothing; the
+				// process is about to end, which frees Hugo's memory.
 				s.log.Warn("stopping without waiting for the build in progress")
 			}
 		}
@@ -286,10 +309,10 @@ func (s *Server) release() error {
 }
 
 // prepareStateDir creates SITE/.gazette with a .gitignore of its own, so the
-// preview and the database stay out of git in any site repository, and
-// removes build folders a killed preview left behind.
-func prepareStateDir(dir, previews string) error {
-	if err := os.MkdirAll(previews, 0o755); err != nil {
+// database stays out of git in any site repository, and removes the
+// preview folders earlier versions of serve built on disk.
+func prepareStateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	ignore := filepath.Join(dir, ".gitignore")
@@ -298,10 +321,7 @@ func prepareStateDir(dir, previews string) error {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
-	stale, _ := filepath.Glob(filepath.Join(previews, ".*.building-*"))
-	for _, d := range stale {
-		os.RemoveAll(d)
-	}
+	os.RemoveAll(filepath.Join(dir, "preview"))
 	return nil
 }
 

@@ -328,3 +328,36 @@ func TestAtomicSaveIsSeen(t *testing.T) {
 		return r.status == http.StatusOK && strings.Contains(r.body, "原子保存的正文。")
 	})
 }
+
+// TestEveryPageFollowsAnEdit retitles an announcement and removes another
+// while the preview runs: the column list, the home page and the feed show
+// the new title although only the edited page was open, and the removed
+// announcement's page is gone.
+func TestEveryPageFollowsAnEdit(t *testing.T) {
+	dir := newSite(t)
+	srv := start(t, dir)
+	for _, p := range []string{zhPage, "zh/notices/", "zh/", "zh/notices/index.xml", "zh/news/second/"} {
+		if r := get(t, srv.URL()+p); r.status != http.StatusOK || !strings.Contains(r.body, "<") {
+			t.Fatalf("GET /%s before the edit: %d", p, r.status)
+		}
+	}
+
+	retitled := strings.Replace(zhNoticeText("正文。"), "预览测试通知", "改过标题的通知", 1)
+	writeFile(t, dir, zhNotice, retitled)
+	waitFor(t, srv.URL()+zhPage, "the new title", func(r response) bool {
+		return strings.Contains(r.body, "改过标题的通知")
+	})
+	for _, p := range []string{"zh/notices/", "zh/", "zh/notices/index.xml"} {
+		r := get(t, srv.URL()+p)
+		if !strings.Contains(r.body, "改过标题的通知") || strings.Contains(r.body, "预览测试通知") {
+			t.Errorf("GET /%s after the retitle does not show only the new title:\n%s", p, r.body)
+		}
+	}
+
+	if err := os.Remove(filepath.Join(dir, "content/zh/news/second.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, srv.URL()+"zh/news/second/", "the removed page gone", func(r response) bool {
+		return r.status == http.StatusNotFound
+	})
+}

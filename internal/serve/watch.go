@@ -27,13 +27,21 @@ type watcher struct {
 	debounce time.Duration
 	log      *slog.Logger
 	// changed receives a value when sources changed and have been quiet
-	// for debounce. It holds at most one: changes during a build become
-	// one more build afterwards.
+	// for debounce; take then returns the changes. It holds at most one:
+	// changes during a build become one more build afterwards.
 	changed chan struct{}
 
 	mu    sync.Mutex
 	timer *time.Timer
 	done  chan struct{}
+	// pending are the events since the last take, one per file with the
+	// operations of all its events: a file written and then removed
+	// reads as removed.
+	pending []fsnotify.Event
+	seen    map[string]int // index into pending
+	// lost is set when the watcher's queue overflowed: events are
+	// missing, so only a full build is safe.
+	lost bool
 }
 
 func newWatcher(site string, debounce time.Duration, log *slog.Logger) (*watcher, error) {
@@ -107,6 +115,9 @@ func (w *watcher) run() {
 			}
 			// An overflowed event queue loses changes: rebuild to be safe.
 			w.log.Warn("file watcher", "err", err)
+			w.mu.Lock()
+			w.lost = true
+			w.mu.Unlock()
 			w.trigger()
 		}
 	}
@@ -134,7 +145,28 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		}
 	}
 	w.log.Debug("changed", "file", rel, "op", ev.Op.String())
+	w.mu.Lock()
+	if i, ok := w.seen[ev.Name]; ok {
+		w.pending[i].Op |= ev.Op
+	} else {
+		if w.seen == nil {
+			w.seen = map[string]int{}
+		}
+		w.seen[ev.Name] = len(w.pending)
+		w.pending = append(w.pending, ev)
+	}
+	w.mu.Unlock()
 	w.trigger()
+}
+
+// take returns the changes since the last call; all is set when some may
+// be missing, and everything must be rebuilt.
+func (w *watcher) take() (events []fsnotify.Event, all bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	events, all = w.pending, w.lost
+	w.pending, w.seen, w.lost = nil, nil, false
+	return events, all
 }
 
 // trigger (re)starts the quiet period after which changed fires.
