@@ -185,6 +185,18 @@ func TestLayoutPaginationBoundaries(t *testing.T) {
 				t.Errorf("last page lists %d items, want %d", got, want)
 			}
 			if pages > 1 {
+				// Page 2+ is its own page: canonical and og:url name it, and
+				// it has no counterpart in the other language.
+				self := fmt.Sprintf("https://www.example.gov.cn/zh/notices/page/%d/", pages)
+				if got := d.attr("link[rel=canonical]", "href"); got != self {
+					t.Errorf("page %d: canonical %q, want %q", pages, got, self)
+				}
+				if got := d.attr("meta[property='og:url']", "content"); got != self {
+					t.Errorf("page %d: og:url %q, want %q", pages, got, self)
+				}
+				if n := len(d.all("link[hreflang]")); n != 0 {
+					t.Errorf("page %d has %d hreflang alternates, want none", pages, n)
+				}
 				first := parsePage(t, public, "zh/notices/index.html")
 				links := first.all("nav a[href*='/page/']")
 				if len(links) == 0 {
