@@ -254,12 +254,44 @@ func (h *hugoRun) collect() *rendered {
 		}
 	}
 	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
+	r.warnings = h.warnings()
+	return r
+}
+
+// warnings are the warnings Hugo logged in the last build.
+func (h *hugoRun) warnings() []string {
+	var w []string
 	for _, line := range strings.Split(strings.TrimSpace(h.logBuf.String()), "\n") {
 		if strings.Contains(line, "WARN") {
-			r.warnings = append(r.warnings, strings.TrimSpace(line))
+			w = append(w, strings.TrimSpace(line))
 		}
 	}
-	return r
+	return w
+}
+
+// contentPage returns the page Hugo made of a content file (an absolute
+// path under content/LANG/), or nil when there is none (a draft, say).
+// Unlike collect it looks the page up instead of listing them all.
+func (h *hugoRun) contentPage(file string) page.Page {
+	rel, err := filepath.Rel(h.abs, file)
+	if err != nil {
+		return nil
+	}
+	parts := strings.SplitN(filepath.ToSlash(rel), "/", 3)
+	if len(parts) != 3 || parts[0] != "content" {
+		return nil
+	}
+	for _, s := range h.sites.Sites {
+		if s.Language().Lang != parts[1] {
+			continue
+		}
+		p, err := s.GetPage("/" + parts[2])
+		if err != nil || p == nil || p.File() == nil || p.File().Filename() != file {
+			return nil
+		}
+		return p
+	}
+	return nil
 }
 
 // render runs Hugo in-process over siteDir once. Hugo publishes through out

@@ -62,7 +62,7 @@ func sessionHashes(t *testing.T, s *Session) map[string]string {
 // whole preview would: pages a change made stale are rendered on visit.
 func visitAll(t *testing.T, s *Session) {
 	t.Helper()
-	for _, name := range s.out.names() {
+	for _, name := range s.out.Load().names() {
 		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
 			continue
 		}
@@ -156,6 +156,9 @@ func TestSessionMatchesBuild(t *testing.T) {
 				write(t, dir, "content/en/news/2026-preview-test.md", "+++\ntitle = \"Preview test\"\ndate = 2026-11-20T09:30:00+08:00\ntranslationKey = \"preview-test\"\n+++\n\nNew item.\n"),
 			}
 		}, ""},
+		{"slug changed", func() []fsnotify.Event {
+			return []fsnotify.Event{write(t, dir, "content/zh/news/2026-preview-test.md", "+++\ntitle = \"预览测试\"\ndate = 2026-11-20T09:30:00+08:00\ntranslationKey = \"preview-test\"\nslug = \"renamed\"\n+++\n\n新的动态。\n")}
+		}, ""},
 		{"broken front matter", func() []fsnotify.Event {
 			return []fsnotify.Event{write(t, dir, notice, "+++\ntitle = \"没有结束的引号\n+++\n")}
 		}, notice + ":2:"},
@@ -222,11 +225,30 @@ func TestSessionRecoversFromABrokenStart(t *testing.T) {
 		t.Fatal("Open returned no session for a broken site")
 	}
 	defer s.Close()
-	if n := len(s.out.names()); n != 0 {
+	if n := len(s.out.Load().names()); n != 0 {
 		t.Errorf("a failed first build left %d files in the preview", n)
 	}
 	if _, err := s.Rebuild(ctx, []fsnotify.Event{write(t, dir, notice, string(good))}); err != nil {
 		t.Fatalf("after the fix: %v", err)
 	}
 	sameAsBuild(t, "recovered", s, dir)
+}
+
+// TestSessionRefusesStaticOverPage: as in a build, a static file may not
+// silently replace a page the site renders.
+func TestSessionRefusesStaticOverPage(t *testing.T) {
+	dir := copySample(t)
+	ctx := context.Background()
+	s, _, err := Open(ctx, Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ev := write(t, dir, "static/zh/index.html", "<p>not the home page</p>")
+	if _, err := s.Rebuild(ctx, []fsnotify.Event{ev}); err == nil || !strings.Contains(err.Error(), "static/zh/index.html: has the same path as a page") {
+		t.Fatalf("static file over the home page: error %v", err)
+	}
+	if data, _ := fs.ReadFile(s.FS(), "zh/index.html"); strings.Contains(string(data), "not the home page") {
+		t.Error("the static file replaced the rendered home page")
+	}
 }
