@@ -68,9 +68,9 @@ type Session struct {
 	// checkDiags are the findings of the last content checks.
 	checkDiags []content.Diagnostic
 	// rendered is what the last build rendered, for patch.
-	rendered *rendered
-	checkTook  time.Duration
-	checker    *content.Checker // remembers the findings of unchanged files
+	rendered  *rendered
+	checkTook time.Duration
+	checker   *content.Checker // remembers the findings of unchanged files
 }
 
 // Open builds the site in opts.Source (opts.Dest is not used: the output
