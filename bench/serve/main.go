@@ -38,6 +38,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"gazette/internal/config"
@@ -110,6 +111,16 @@ func main() {
 			fmt.Println(rows[len(rows)-1])
 		}
 	}
+	// Peak memory: the preview keeps Hugo's sites and the output in memory
+	// between saves. Each server's largest site decides.
+	var self, children syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children)
+	fmt.Printf("\npeak RSS: gazette serve (this process) %d MiB", self.Maxrss/1024)
+	if *hugo != "" {
+		fmt.Printf(", hugo server %d MiB", children.Maxrss/1024)
+	}
+	fmt.Println()
 	if *hugo != "" {
 		// All rows together, for a table that is not interleaved with progress.
 		fmt.Println()
