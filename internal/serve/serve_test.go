@@ -3,10 +3,12 @@ package serve_test
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -359,5 +361,33 @@ func TestEveryPageFollowsAnEdit(t *testing.T) {
 	}
 	waitFor(t, srv.URL()+"zh/news/second/", "the removed page gone", func(r response) bool {
 		return r.status == http.StatusNotFound
+	})
+}
+
+// TestBrokenSettingsRecover breaks config.toml while the preview runs: the
+// browser shows the error with its line, and fixing the file brings the
+// site back.
+func TestBrokenSettingsRecover(t *testing.T) {
+	dir := newSite(t)
+	srv := start(t, dir)
+	page := srv.URL() + zhPage
+	good, err := os.ReadFile(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(good), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "pageSize") })
+	if at < 0 {
+		t.Fatal("config.toml has no pageSize line")
+	}
+	lines[at] = `pageSize = "many"`
+	writeFile(t, dir, "config.toml", strings.Join(lines, "\n"))
+	broken := waitFor(t, page, "the settings error", func(r response) bool { return r.status == http.StatusInternalServerError })
+	if want := fmt.Sprintf("config.toml:%d: pageSize", at+1); !strings.Contains(broken.body, want) {
+		t.Errorf("error page does not name %s:\n%s", want, broken.body)
+	}
+	writeFile(t, dir, "config.toml", string(good))
+	waitFor(t, page, "recovered", func(r response) bool {
+		return r.status == http.StatusOK && strings.Contains(r.body, "原始正文：第一版。")
 	})
 }
