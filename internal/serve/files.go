@@ -212,7 +212,7 @@ func (s *Server) serveError(w http.ResponseWriter, st *state) {
 	errorPage.Execute(&buf, struct {
 		Message string
 		Script  template.HTML
-	}{s.relative(st.err.Error()), template.HTML(scriptTag(s.buildID(st)))})
+	}{st.message, template.HTML(scriptTag(s.buildID(st)))})
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	w.Write(buf.Bytes())

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"gazette/internal/messages"
 	"gazette/internal/serve"
 )
 
@@ -91,6 +92,14 @@ func writeFile(t testing.TB, dir, name, text string) {
 // server's terminal output is logged when the test fails.
 func start(t testing.TB, dir string) *serve.Server {
 	t.Helper()
+	srv, _ := startIn(t, dir, nil)
+	return srv
+}
+
+// startIn is start with the terminal in the language of msgs; it also
+// returns what the terminal receives.
+func startIn(t testing.TB, dir string, msgs *messages.Printer) (*serve.Server, *syncBuffer) {
+	t.Helper()
 	out := new(syncBuffer)
 	srv, err := serve.Start(t.Context(), serve.Options{
 		Site:     dir,
@@ -98,6 +107,7 @@ func start(t testing.TB, dir string) *serve.Server {
 		Debounce: 20 * time.Millisecond,
 		Out:      out,
 		Logger:   slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Messages: msgs,
 	})
 	if err != nil {
 		t.Fatalf("serve.Start: %v", err)
@@ -110,7 +120,7 @@ func start(t testing.TB, dir string) *serve.Server {
 			t.Logf("serve output:\n%s", out.String())
 		}
 	})
-	return srv
+	return srv, out
 }
 
 // response is one answer of the server.

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"gazette/internal/config"
+	"gazette/internal/content"
 	"gazette/internal/messages"
 	"gazette/internal/site"
 )
@@ -22,6 +24,9 @@ type state struct {
 	ok bool
 	// err is the error of the last build, nil when it succeeded.
 	err error
+	// message is err as the person at the terminal and in the browser
+	// reads it, in their language where it is Gazette's own.
+	message string
 	// gen counts finished builds, good or bad.
 	gen int
 	// baseURL is the site's configured address; pages carry it in absolute
@@ -82,8 +87,8 @@ func (s *Server) publish(rep *site.Report, err error) {
 	now := time.Now().Format("15:04:05")
 	m := s.msgs
 	if err != nil {
-		st.err = err
-		fmt.Fprint(s.out, m.Sprintf(messages.ServeFailed, now, indent(s.relative(err.Error()))))
+		st.err, st.message = err, s.relative(s.describe(err))
+		fmt.Fprint(s.out, m.Sprintf(messages.ServeFailed, now, indent(st.message)))
 		if prev.ok {
 			fmt.Fprint(s.out, m.Sprintf(messages.ServeKeptLast))
 		} else {
@@ -111,6 +116,26 @@ func (s *Server) publish(rep *site.Report, err error) {
 	}
 	s.state.Store(st)
 	s.hub.publish(s.buildID(st))
+}
+
+// describe words a build error for people: the content checks' errors
+// one per line, then the catalogue's summary, as gazette build prints them.
+func (s *Server) describe(err error) string {
+	var ce *site.CheckError
+	if !errors.As(err, &ce) {
+		return err.Error()
+	}
+	var b strings.Builder
+	n := 0
+	for _, d := range ce.Diagnostics {
+		if d.Severity == content.Error {
+			b.WriteString(d.String())
+			b.WriteByte('\n')
+			n++
+		}
+	}
+	b.WriteString(s.msgs.Sprintf(messages.BuildCheckFail, n))
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // relative removes the absolute site folder from a message, so it names

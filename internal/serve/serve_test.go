@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/messages"
 	"gazette/internal/serve"
 )
 
@@ -390,4 +391,27 @@ func TestBrokenSettingsRecover(t *testing.T) {
 	waitFor(t, page, "recovered", func(r response) bool {
 		return r.status == http.StatusOK && strings.Contains(r.body, "原始正文：第一版。")
 	})
+}
+
+// TestTerminalInChinese runs the preview for a Chinese-speaking writer: a
+// content error reaches the terminal and the browser in Chinese, with its
+// file and line.
+func TestTerminalInChinese(t *testing.T) {
+	dir := newSite(t)
+	srv, out := startIn(t, dir, messages.New(messages.ZH))
+	page := srv.URL() + zhPage
+	writeFile(t, dir, zhNotice, zhNoticeText("见[另一篇](/zh/notices/none/)。"))
+	broken := waitFor(t, page, "the error page", func(r response) bool { return r.status == http.StatusInternalServerError })
+	for _, want := range []string{zhNotice + ":8:", "内容中有 1 个错误"} {
+		if !strings.Contains(broken.body, want) {
+			t.Errorf("error page lacks %q:\n%s", want, broken.body)
+		}
+	}
+	writeFile(t, dir, zhNotice, zhNoticeText("改好了。"))
+	waitFor(t, page, "recovered", func(r response) bool { return r.status == http.StatusOK && strings.Contains(r.body, "改好了。") })
+	for _, want := range []string{"正在生成", "生成失败", zhNotice + ":8:", "内容中有 1 个错误", "已修复"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("terminal lacks %q:\n%s", want, out.String())
+		}
+	}
 }
