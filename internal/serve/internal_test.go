@@ -58,7 +58,8 @@ func TestInject(t *testing.T) {
 
 func TestErrorPageEscapesTheMessage(t *testing.T) {
 	s := &Server{absSite: "/site", token: "t", log: slog.New(slog.DiscardHandler)}
-	st := &state{gen: 3, err: errors.New(`/site/layouts/page.html:2:5: unexpected "<script>alert(1)</script>" & more`)}
+	err := errors.New(`/site/layouts/page.html:2:5: unexpected "<script>alert(1)</script>" & more`)
+	st := &state{gen: 3, err: err, message: s.relative(s.describe(err))}
 	rec := httptest.NewRecorder()
 	s.serveError(rec, st)
 	body := rec.Body.String()
