@@ -280,8 +280,8 @@ var catalog = map[Key]entry{
 	BriefDeploy: {zh: "把生成的网站上传到 S3 兼容的对象存储", en: "upload a built site to S3-compatible storage"},
 
 	ServeUsage: {
-		zh: "用法：gazette serve [-s 站点目录] [--port 端口] [-v]\n\n在本机预览网站：content/、layouts/、i18n/、static/、assets/ 中的文件或 config.toml\n保存后，网站会重新生成，已打开的页面会自动刷新。预览和浏览次数保存在\n站点目录/.gazette/ 中。\n\n",
-		en: "usage: gazette serve [-s SITE] [--port N] [-v]\n\nPreview the site on this computer: it is rebuilt whenever a file in content/,\nlayouts/, i18n/, static/, assets/ or config.toml is saved, and open pages reload\nby themselves. The preview and its browse counts live in SITE/.gazette/.\n\n",
+		zh: "用法：gazette serve [-s 站点目录] [--port 端口] [-v]\n\n在本机预览网站：content/、layouts/、i18n/、static/、assets/ 中的文件或 config.toml\n保存后，网站会重新生成，已打开的页面会自动刷新。预览只在内存中，不写入\npublic/；预览中的浏览次数保存在 站点目录/.gazette/ 中。\n\n",
+		en: "usage: gazette serve [-s SITE] [--port N] [-v]\n\nPreview the site on this computer: it is rebuilt whenever a file in content/,\nlayouts/, i18n/, static/, assets/ or config.toml is saved, and open pages reload\nby themselves. The preview is held in memory and never writes public/; its browse\ncounts live in SITE/.gazette/.\n\n",
 	},
 	ServeSite:    {zh: "站点目录（含 config.toml、content/、layouts/、i18n/）", en: "site folder (holds config.toml, content/, layouts/, i18n/)"},
 	ServePort:    {zh: "127.0.0.1 上的端口（0：任一空闲端口）", en: "port on 127.0.0.1 (0: any free port)"},
