@@ -96,6 +96,9 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 // visited lately; another page is rendered on its first visit. A failure
 // is published like a failed build, and visit reports false.
 func (s *Server) visit(name string) bool {
+	if name == "index.html" {
+		return true // the redirect to the default language: no page of its own
+	}
 	if err := s.session.Visit(pageURL(name)); err != nil {
 		s.publish(nil, err)
 		return false
