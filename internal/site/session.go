@@ -315,7 +315,10 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	// that are gone disappear, and a failed build leaves the old output.
 	out := newMemSite()
 	checked := s.startCheck()
-	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(filepath.Join(s.abs, ".gazette", "memory"), out), filepath.Join(s.abs, ".gazette", "memory"), true)
+	// Hugo publishes to absolute paths under a publish folder; this one
+	// names no folder on disk, everything goes to out.
+	publishDir := filepath.Join(s.abs, ".gazette", "memory")
+	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, true)
 	if err == nil {
 		s.hugo = h
 		s.visited = types.NewEvictingQueue[string](visitedPages)
