@@ -79,18 +79,6 @@ func (m *memSite) takeWritten() []string {
 	return names
 }
 
-// names lists every file, sorted.
-func (m *memSite) names() []string {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	names := make([]string, 0, len(m.files))
-	for n := range m.files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
 func (m *memSite) lookup(name string) (*memFile, bool, error) {
 	if !fs.ValidPath(name) {
 		return nil, false, fs.ErrInvalid
