@@ -147,11 +147,20 @@ type hugoRun struct {
 	lastErr error
 }
 
+// hugoMode says how a hugoRun reads the site.
+type hugoMode struct {
+	// watch keeps the sites alive for rebuilds (the preview): Hugo then
+	// tracks what each page depends on and, in fast render mode, renders
+	// after a change only the pages that changed and those recently visited.
+	watch bool
+	// only, when set, are the content files Hugo sees (absolute paths);
+	// the rest of content/ is hidden (see subsetFs).
+	only []string
+}
+
 // openHugo prepares Hugo over siteDir, publishing through out into
-// publishDir. watch keeps the sites alive for rebuilds (the preview): Hugo
-// then tracks what each page depends on and, in fast render mode, renders
-// after a change only the pages that changed and those recently visited.
-func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, publishDir string, watch bool) (_ *hugoRun, err error) {
+// publishDir.
+func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, publishDir string, mode hugoMode) (_ *hugoRun, err error) {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
 		return nil, err
@@ -176,6 +185,9 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
+	if mode.only != nil {
+		src = newSubsetFs(src, abs, mode.only)
+	}
 
 	logBuf := &syncBuffer{}
 	logger := loggers.New(loggers.Options{
@@ -188,7 +200,7 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 	flags := hconfig.New()
 	flags.Set("workingDir", abs)
 	flags.Set("publishDir", publishDir)
-	if watch {
+	if mode.watch {
 		flags.Set("internal", map[string]any{"running": true, "watch": true, "fastRenderMode": true})
 		// Hugo's server would inject its own live-reload script; the
 		// preview serves exactly what a build writes, and adds its own.
@@ -297,7 +309,7 @@ func (h *hugoRun) contentPage(file string) page.Page {
 // render runs Hugo in-process over siteDir once. Hugo publishes through out
 // into out.dir, each file minified as Hugo closes it.
 func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*rendered, error) {
-	h, err := openHugo(siteDir, c, log, out, out.dir, false)
+	h, err := openHugo(siteDir, c, log, out, out.dir, hugoMode{})
 	if err != nil {
 		return nil, err
 	}

@@ -71,6 +71,12 @@ type Session struct {
 	rendered  *rendered
 	checkTook time.Duration
 	checker   *content.Checker // remembers the findings of unchanged files
+	// lastBuild is how long the last build took Hugo, to decide whether
+	// rendering ahead pays (see RenderAhead).
+	lastBuild time.Duration
+	// ahead are the pages RenderAhead put into the output for the next
+	// Rebuild to settle.
+	ahead []aheadPage
 }
 
 // Open builds the site in opts.Source (opts.Dest is not used: the output
@@ -154,7 +160,12 @@ func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report
 		return nil, errClosed
 	}
 	if s.hugo == nil || s.needsReopen(events) {
-		return s.reopen(ctx)
+		rep, err := s.reopen(ctx)
+		differed := s.settleAhead(err != nil)
+		if rep != nil {
+			rep.AheadDiffered = differed
+		}
+		return rep, err
 	}
 	start := time.Now()
 	var hugoEvents []fsnotify.Event
@@ -167,6 +178,7 @@ func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report
 		hugoEvents = append(hugoEvents, ev)
 	}
 	if len(hugoEvents) == 0 && !staticChanged && !s.failed {
+		s.settleAhead(false)
 		return s.report(start, 0), nil
 	}
 	for _, f := range s.failedFiles {
@@ -176,7 +188,9 @@ func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report
 	checked := s.startCheck()
 	var err error
 	if len(hugoEvents) > 0 {
-		s.setFresh(false, nil)
+		// Pages rendered ahead stay current while Hugo runs; any other page
+		// waits for it.
+		s.setFresh(false, s.aheadFresh())
 		err = s.build(hugolib.BuildCfg{RecentlyTouched: s.visited, ErrRecovery: s.failed}, hugoEvents...)
 		if err == nil {
 			// Hugo re-rendered the recently visited pages the change made
@@ -185,6 +199,9 @@ func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report
 		}
 	}
 	hugoDone := time.Now()
+	if len(hugoEvents) > 0 {
+		s.lastBuild = hugoDone.Sub(start)
+	}
 	if cerr := checked(); cerr != nil {
 		err = cerr // the checks name the file and line in the writer's terms
 	}
@@ -197,12 +214,15 @@ func (s *Session) Rebuild(ctx context.Context, events []fsnotify.Event) (*Report
 		err = s.finish(out, events)
 	}
 	s.log.Debug("rebuilt", "hugo", hugoDone.Sub(start), "checks", s.checkTook, "waited for checks", checkDone.Sub(hugoDone), "rest", time.Since(checkDone))
+	differed := s.settleAhead(err != nil)
 	if err != nil {
 		s.failed = true
 		return nil, err
 	}
 	s.failed = false
-	return s.report(start, len(s.out.Load().takeWritten())), nil
+	rep := s.report(start, len(s.out.Load().takeWritten()))
+	rep.AheadDiffered = differed
+	return rep, nil
 }
 
 // Reopen reads everything again and builds the whole site, as Open does:
@@ -318,7 +338,7 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	// Hugo publishes to absolute paths under a publish folder; this one
 	// names no folder on disk, everything goes to out.
 	publishDir := filepath.Join(s.abs, ".gazette", "memory")
-	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, true)
+	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, hugoMode{watch: true})
 	if err == nil {
 		s.hugo = h
 		s.visited = types.NewEvictingQueue[string](visitedPages)
@@ -350,6 +370,7 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	}
 	s.out.Store(out)
 	s.failed = false
+	s.lastBuild = time.Since(start)
 	s.setFresh(true, nil)
 	return s.report(start, len(out.takeWritten())), nil
 }

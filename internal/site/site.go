@@ -36,6 +36,10 @@ type Options struct {
 	// Messages prints the content checks' findings in the writer's
 	// language; nil prints English.
 	Messages *messages.Printer
+	// AheadAfter is for a Session: once a build has taken this long,
+	// RenderAhead renders edited announcements ahead of the rebuild.
+	// 0 means DefaultAheadAfter; a negative value turns it off.
+	AheadAfter time.Duration
 }
 
 // Report summarises a successful build.
@@ -51,6 +55,9 @@ type Report struct {
 	// Warnings are problems that did not stop the build, such as
 	// announcements without a translation.
 	Warnings []string
+	// AheadDiffered, after a Session's Rebuild, names the output files
+	// RenderAhead had put in that the rebuild rendered differently.
+	AheadDiffered []string
 }
 
 // BuildError is a content or template error located in a file of the site.
