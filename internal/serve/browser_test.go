@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gazette/internal/browsertest"
+	"gazette/internal/serve"
 )
 
 // TestLiveReloadInChromium opens a page in headless Chromium and edits its
@@ -15,8 +16,14 @@ import (
 // show the error when the front matter breaks, and recover when it is
 // fixed.
 func TestLiveReloadInChromium(t *testing.T) {
+	for _, mode := range aheadModes {
+		t.Run(mode.name, func(t *testing.T) { testLiveReloadInChromium(t, mode.after) })
+	}
+}
+
+func testLiveReloadInChromium(t *testing.T, ahead time.Duration) {
 	dir := newSite(t)
-	srv := start(t, dir)
+	srv, _ := startWith(t, serve.Options{Site: dir, AheadAfter: ahead})
 	ctx := browsertest.Chromium(t)
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL()+zhPage)); err != nil {

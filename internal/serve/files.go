@@ -130,7 +130,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, st *state, si
 		return
 	}
 	body = s.localise(body, st)
-	body = inject(body, scriptTag(s.buildID(st)))
+	body = inject(body, scriptTag(s.pageBuildID(st, name)))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if code != http.StatusOK {
 		w.WriteHeader(code)

@@ -89,7 +89,8 @@ func writeFile(t testing.TB, dir, name, text string) {
 }
 
 // start runs a preview of dir on a free port until the test ends. The
-// server's terminal output is logged when the test fails.
+// server's terminal output is logged when the test fails. Edits are never
+// rendered ahead (see startWith).
 func start(t testing.TB, dir string) *serve.Server {
 	t.Helper()
 	srv, _ := startIn(t, dir, nil)
@@ -100,15 +101,33 @@ func start(t testing.TB, dir string) *serve.Server {
 // returns what the terminal receives.
 func startIn(t testing.TB, dir string, msgs *messages.Printer) (*serve.Server, *syncBuffer) {
 	t.Helper()
+	return startWith(t, serve.Options{Site: dir, Messages: msgs, AheadAfter: neverAhead})
+}
+
+// The two ways a preview can bring an edited announcement up to date:
+// rebuild, then serve; or render the page on its own, serve it, and
+// rebuild behind it. Which one runs depends on how long the site takes to
+// build; tests pick one.
+const (
+	neverAhead  time.Duration = -1
+	alwaysAhead time.Duration = time.Nanosecond
+)
+
+var aheadModes = []struct {
+	name  string
+	after time.Duration
+}{{"rebuild", neverAhead}, {"rendered ahead", alwaysAhead}}
+
+// startWith is start with opts (Site, Messages, AheadAfter); it also
+// returns what the terminal receives.
+func startWith(t testing.TB, opts serve.Options) (*serve.Server, *syncBuffer) {
+	t.Helper()
 	out := new(syncBuffer)
-	srv, err := serve.Start(t.Context(), serve.Options{
-		Site:     dir,
-		Port:     0,
-		Debounce: 20 * time.Millisecond,
-		Out:      out,
-		Logger:   slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Messages: msgs,
-	})
+	opts.Port = 0
+	opts.Debounce = 20 * time.Millisecond
+	opts.Out = out
+	opts.Logger = slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv, err := serve.Start(t.Context(), opts)
 	if err != nil {
 		t.Fatalf("serve.Start: %v", err)
 	}

@@ -35,12 +35,26 @@ type state struct {
 	baseURL string
 	// warnings of the last good build.
 	warnings []string
+	// ahead are the pages (output files) rendered ahead of the rebuild
+	// under way; they already belong to it (see pageBuildID).
+	ahead map[string]bool
 }
 
 // buildID names a build for the live-reload script: a page reloads when
 // the server announces a build other than the one it was served from.
 func (s *Server) buildID(st *state) string {
 	return s.token + "-" + strconv.Itoa(st.gen)
+}
+
+// pageBuildID is the build the page in the output file name belongs to.
+// A page rendered ahead belongs to the rebuild under way: when that
+// rebuild is announced the page does not reload again, unless the rebuild
+// rendered it differently (publish then skips its number).
+func (s *Server) pageBuildID(st *state, name string) string {
+	if st.ahead[name] {
+		return s.token + "-" + strconv.Itoa(st.gen+1)
+	}
+	return s.buildID(st)
 }
 
 // loop rebuilds after every (debounced) change until ctx ends.
@@ -62,6 +76,12 @@ func (s *Server) loop(ctx context.Context) {
 // failed build keeps the previous output, records the error for the
 // browser and prints it. Either way open pages are told to reload.
 func (s *Server) rebuild(ctx context.Context, events []fsnotify.Event, all bool) {
+	if !all {
+		if ahead := s.session.RenderAhead(ctx, events); len(ahead) > 0 {
+			s.rebuildBehind(ctx, events, ahead)
+			return
+		}
+	}
 	s.building.Lock()
 	defer s.building.Unlock()
 	var rep *site.Report
@@ -77,6 +97,41 @@ func (s *Server) rebuild(ctx context.Context, events []fsnotify.Event, all bool)
 	s.publish(rep, err)
 }
 
+// testHookBehind, when set, runs in rebuildBehind after the pages rendered
+// ahead are announced and before the rebuild: tests hold it there to see
+// what is served meanwhile.
+var testHookBehind func()
+
+// rebuildBehind follows RenderAhead, which put the edited pages into the
+// preview already: open pages reload at once, and the rebuild runs while
+// requests are answered, the edited pages at once and any other page when
+// the rebuild is done (the session's Visit waits for it). An edit of
+// content changes no style or script, so no page served meanwhile links
+// a file that is not there yet.
+func (s *Server) rebuildBehind(ctx context.Context, events []fsnotify.Event, ahead []string) {
+	s.pubMu.Lock()
+	st := *s.state.Load()
+	st.gen++
+	st.ahead = map[string]bool{}
+	for _, name := range ahead {
+		st.ahead[name] = true
+	}
+	s.state.Store(&st)
+	s.pubMu.Unlock()
+	s.hub.publish(s.buildID(&st))
+	if testHookBehind != nil {
+		testHookBehind()
+	}
+
+	rep, err := s.session.Rebuild(ctx, events)
+	if ctx.Err() != nil {
+		return
+	}
+	s.building.Lock()
+	defer s.building.Unlock()
+	s.publish(rep, err)
+}
+
 // publish records the outcome of a build, prints it and reloads the open
 // pages.
 func (s *Server) publish(rep *site.Report, err error) {
@@ -84,6 +139,11 @@ func (s *Server) publish(rep *site.Report, err error) {
 	defer s.pubMu.Unlock()
 	prev := s.state.Load()
 	st := &state{ok: prev.ok, gen: prev.gen + 1, baseURL: prev.baseURL, warnings: prev.warnings}
+	if prev.ahead != nil && (err != nil || len(rep.AheadDiffered) > 0) {
+		// Pages rendered ahead claim the number this build would have:
+		// skip it, so that they reload and show what the build made.
+		st.gen++
+	}
 	now := time.Now().Format("15:04:05")
 	m := s.msgs
 	if err != nil {

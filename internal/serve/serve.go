@@ -1,7 +1,10 @@
 // Package serve is Gazette's preview server: it builds a site in memory,
 // serves it on the loopback interface, rebuilds what a change touches when
 // a source file is saved and reloads the open pages, and answers the
-// browse-count API from an embedded store so counts work in preview.
+// browse-count API from an embedded store so counts work in preview. On a
+// site large enough for a rebuild to take a while, an edited announcement
+// is rendered on its own and served first, and the rebuild follows behind
+// (see site.Session.RenderAhead).
 //
 // The preview never writes public/. The one file it keeps is the
 // browse-count database, in SITE/.gazette/ (which ignores itself for git).
@@ -73,6 +76,11 @@ type Options struct {
 	// Messages prints what Out receives, and the content checks' findings,
 	// in the writer's language; nil prints English.
 	Messages *messages.Printer
+	// AheadAfter: once a build of the site has taken this long, an edited
+	// announcement is rendered on its own and served before the rebuild
+	// finishes (see site.Session.RenderAhead). 0 means
+	// site.DefaultAheadAfter; negative turns it off.
+	AheadAfter time.Duration
 }
 
 // Server is a running preview. Start it with Start and stop it with Close.
@@ -89,7 +97,10 @@ type Server struct {
 	pubMu   sync.Mutex    // one build result published at a time
 	// building is held for writing while a build changes the site in
 	// memory, and for reading while a request reads it: a page is served
-	// whole from one build, never half old and half new.
+	// whole from one build, never half old and half new. The exception is
+	// the rebuild after pages were rendered ahead (rebuildBehind): it
+	// changes only pages, which the session keeps from being served before
+	// they are current.
 	building sync.RWMutex
 	state    atomic.Pointer[state]
 	hub      *hub
@@ -207,7 +218,7 @@ func Start(ctx context.Context, opts Options) (_ *Server, err error) {
 	}
 	built := make(chan opened, 1)
 	go func() {
-		sess, rep, err := site.Open(ctx, site.Options{Source: s.site, Logger: s.log, Messages: s.msgs})
+		sess, rep, err := site.Open(ctx, site.Options{Source: s.site, Logger: s.log, Messages: s.msgs, AheadAfter: opts.AheadAfter})
 		built <- opened{sess, rep, err}
 	}()
 	var first opened

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gazette/internal/messages"
 	"gazette/internal/serve"
@@ -83,8 +84,14 @@ func TestServesTheBuiltSite(t *testing.T) {
 }
 
 func TestEditBreakAndFix(t *testing.T) {
+	for _, mode := range aheadModes {
+		t.Run(mode.name, func(t *testing.T) { testEditBreakAndFix(t, mode.after) })
+	}
+}
+
+func testEditBreakAndFix(t *testing.T, ahead time.Duration) {
 	dir := newSite(t)
-	srv := start(t, dir)
+	srv, _ := startWith(t, serve.Options{Site: dir, AheadAfter: ahead})
 	url := srv.URL() + zhPage
 	first := get(t, url)
 	asset := findAsset(t, first.body)
@@ -341,8 +348,14 @@ func TestAtomicSaveIsSeen(t *testing.T) {
 // the new title although only the edited page was open, and the removed
 // announcement's page is gone.
 func TestEveryPageFollowsAnEdit(t *testing.T) {
+	for _, mode := range aheadModes {
+		t.Run(mode.name, func(t *testing.T) { testEveryPageFollowsAnEdit(t, mode.after) })
+	}
+}
+
+func testEveryPageFollowsAnEdit(t *testing.T, ahead time.Duration) {
 	dir := newSite(t)
-	srv := start(t, dir)
+	srv, _ := startWith(t, serve.Options{Site: dir, AheadAfter: ahead})
 	for _, p := range []string{zhPage, "zh/notices/", "zh/", "zh/notices/index.xml", "zh/news/second/"} {
 		if r := get(t, srv.URL()+p); r.status != http.StatusOK || !strings.Contains(r.body, "<") {
 			t.Fatalf("GET /%s before the edit: %d", p, r.status)
@@ -401,8 +414,14 @@ func TestBrokenSettingsRecover(t *testing.T) {
 // content error reaches the terminal and the browser in Chinese, with its
 // file and line.
 func TestTerminalInChinese(t *testing.T) {
+	for _, mode := range aheadModes {
+		t.Run(mode.name, func(t *testing.T) { testTerminalInChinese(t, mode.after) })
+	}
+}
+
+func testTerminalInChinese(t *testing.T, ahead time.Duration) {
 	dir := newSite(t)
-	srv, out := startIn(t, dir, messages.New(messages.ZH))
+	srv, out := startWith(t, serve.Options{Site: dir, Messages: messages.New(messages.ZH), AheadAfter: ahead})
 	page := srv.URL() + zhPage
 	writeFile(t, dir, zhNotice, zhNoticeText("见[另一篇](/zh/notices/none/)。"))
 	broken := waitFor(t, page, "the error page", func(r response) bool { return r.status == http.StatusInternalServerError })
