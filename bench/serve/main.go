@@ -10,8 +10,11 @@
 // the line appears, and then fetches the announcement's column list once:
 // the preview, like Hugo's server, re-renders after a save only the edited
 // page and those visited lately, and any other page the save touched when
-// it is next visited. It prints a markdown table of those times and of the
-// build times the preview reported.
+// it is next visited. On a large site the edited page is rendered ahead of
+// the rebuild, so the list comes when the rebuild is done; the page is
+// then fetched again and compared with the first one served. It prints a
+// markdown table of those times, of the build times the preview reported
+// and of how often the first page served was already the final one.
 //
 // With -hugo it measures `hugo server` on the same sites the same way, for
 // comparison.
@@ -55,6 +58,7 @@ func main() {
 		keep  = flag.Bool("keep", false, "keep the work folder")
 		every = flag.Duration("poll", 5*time.Millisecond, "interval between fetches of the edited page")
 		gz    = flag.Bool("gazette", true, "measure gazette serve (false: only the -hugo comparison)")
+		ahead = flag.Duration("ahead", 0, "gazette serve renders an edited announcement ahead of the rebuild once a build took this long: 0 is its default, negative never")
 		hugo  = flag.String("hugo", "", "also measure `hugo server --renderToMemory` of this Hugo binary (same version as go.mod) on the same sites, with the Hugo configuration gazette derives: what Hugo's own incremental rebuild achieves")
 	)
 	flag.Usage = func() {
@@ -90,7 +94,7 @@ func main() {
 	fmt.Println(header)
 	var rows []string
 	for _, s := range sites {
-		m := &measurement{repo: *repo, site: filepath.Join(dir, "site-"+s), which: s, runs: *runs, every: *every}
+		m := &measurement{repo: *repo, site: filepath.Join(dir, "site-"+s), which: s, runs: *runs, every: *every, ahead: *ahead}
 		if err := m.prepare(); err != nil {
 			fatal(err)
 		}
@@ -131,15 +135,15 @@ func main() {
 	}
 }
 
-const header = "| server | site | announcements | first build | save → served: median | min | max | then the column list: median | build (reported): median | runs |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+const header = "| server | site | announcements | first build | save → served: median | min | max | then the column list: median | build (reported): median | served page = final page | runs |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 func row(server, site string, pairs int, r *result) string {
 	build := "–"
 	if len(r.builds) > 0 {
 		build = ms(median(r.builds))
 	}
-	return fmt.Sprintf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d |", server, site, pairs, ms(r.first),
-		ms(median(r.served)), ms(slices.Min(r.served)), ms(slices.Max(r.served)), ms(median(r.lists)), build, len(r.served))
+	return fmt.Sprintf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d/%d | %d |", server, site, pairs, ms(r.first),
+		ms(median(r.served)), ms(slices.Min(r.served)), ms(slices.Max(r.served)), ms(median(r.lists)), build, r.same, len(r.served), len(r.served))
 }
 
 type result struct {
@@ -147,6 +151,10 @@ type result struct {
 	served []time.Duration // save → page served with the change
 	lists  []time.Duration // then the first fetch of the column list
 	builds []time.Duration // build durations the server printed
+	// same counts the saves whose first page served with the change was
+	// byte for byte the page once everything was rebuilt (live-reload
+	// build ids aside): a page rendered ahead of the rebuild must be.
+	same int
 }
 
 // measurement is one site and how to measure it.
@@ -154,6 +162,7 @@ type measurement struct {
 	repo, site, which string
 	runs              int
 	every             time.Duration
+	ahead             time.Duration
 
 	pairs        int
 	target, path string // the announcement edited, and its page
@@ -206,7 +215,7 @@ func (m *measurement) gazette(ctx context.Context) (*result, error) {
 	out := &buildTimes{}
 	fmt.Fprintf(os.Stderr, "bench: gazette serve, %s: first build …\n", m.which)
 	start := time.Now()
-	srv, err := serve.Start(ctx, serve.Options{Site: m.site, Out: out})
+	srv, err := serve.Start(ctx, serve.Options{Site: m.site, Out: out, AheadAfter: m.ahead})
 	if err != nil {
 		return nil, err
 	}
@@ -217,9 +226,12 @@ func (m *measurement) gazette(ctx context.Context) (*result, error) {
 		return nil, err
 	}
 	r.first = time.Since(start)
-	err = m.saves(ctx, "gazette serve", url, func(d, list time.Duration, builds int) {
+	err = m.saves(ctx, "gazette serve", url, func(d, list time.Duration, same bool, builds int) {
 		r.served = append(r.served, d)
 		r.lists = append(r.lists, list)
+		if same {
+			r.same++
+		}
 		// The build that served the change is the last one printed.
 		if b := out.since(builds); len(b) > 0 {
 			r.builds = append(r.builds, b[len(b)-1])
@@ -276,17 +288,20 @@ func (m *measurement) hugo(ctx context.Context, bin, work string) (*result, erro
 		time.Sleep(50 * time.Millisecond)
 	}
 	r.first = time.Since(start)
-	err = m.saves(ctx, "hugo server", url, func(d, list time.Duration, _ int) {
+	err = m.saves(ctx, "hugo server", url, func(d, list time.Duration, same bool, _ int) {
 		r.served = append(r.served, d)
 		r.lists = append(r.lists, list)
+		if same {
+			r.same++
+		}
 	}, func() int { return 0 })
 	return r, err
 }
 
 // saves appends a unique line to the announcement, saves it and fetches
-// the page until the line is served, then fetches the column list once; one
-// warm-up and m.runs measured times.
-func (m *measurement) saves(ctx context.Context, server, url string, record func(d, list time.Duration, before int), builds func() int) error {
+// the page until the line is served, then fetches the column list once,
+// and the page again to compare; one warm-up and m.runs measured times.
+func (m *measurement) saves(ctx context.Context, server, url string, record func(d, list time.Duration, same bool, before int), builds func() int) error {
 	list := url[:strings.LastIndex(strings.TrimSuffix(url, "/"), "/")+1]
 	for i := range m.runs + 1 {
 		mark := fmt.Sprintf("基准测试标记 %d-%d。", i, time.Now().UnixNano())
@@ -297,12 +312,14 @@ func (m *measurement) saves(ctx context.Context, server, url string, record func
 			return err
 		}
 		deadline := t0.Add(10 * time.Minute)
+		var served string
 		for {
 			body, err := fetch(ctx, url)
 			if err != nil {
 				return err
 			}
 			if strings.Contains(body, mark) {
+				served = body
 				break
 			}
 			if time.Now().After(deadline) {
@@ -316,15 +333,25 @@ func (m *measurement) saves(ctx context.Context, server, url string, record func
 			return err
 		}
 		l := time.Since(t1)
-		fmt.Fprintf(os.Stderr, "bench: %s, %s: save %d served after %s, then %s in %s\n", server, m.which, i, ms(d), list, ms(l))
+		// The column list came after the whole rebuild: the page is final.
+		final, err := fetch(ctx, url)
+		if err != nil {
+			return err
+		}
+		same := buildID.ReplaceAllString(served, "") == buildID.ReplaceAllString(final, "")
+		fmt.Fprintf(os.Stderr, "bench: %s, %s: save %d served after %s, then %s in %s; served page final: %v\n", server, m.which, i, ms(d), list, ms(l), same)
 		if i > 0 { // the first is a warm-up
-			record(d, l, before)
+			record(d, l, same, before)
 		}
 	}
 	return nil
 }
 
 var client = &http.Client{Timeout: time.Minute}
+
+// buildID is the live-reload script's build attribute, which names the
+// build a page was served from; it is not part of the page.
+var buildID = regexp.MustCompile(`data-build="[^"]*"`)
 
 func fetch(ctx context.Context, url string) (string, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
