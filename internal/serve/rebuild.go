@@ -76,13 +76,18 @@ func (s *Server) loop(ctx context.Context) {
 // failed build keeps the previous output, records the error for the
 // browser and prints it. Either way open pages are told to reload.
 func (s *Server) rebuild(ctx context.Context, events []fsnotify.Event, all bool) {
+	s.building.Lock()
 	if !all {
 		if ahead := s.session.RenderAhead(ctx, events); len(ahead) > 0 {
-			s.rebuildBehind(ctx, events, ahead)
+			// The pages and the state that names their build change
+			// together, under the lock.
+			id := s.markAhead(ahead)
+			s.building.Unlock()
+			s.hub.publish(id)
+			s.rebuildBehind(ctx, events)
 			return
 		}
 	}
-	s.building.Lock()
 	defer s.building.Unlock()
 	var rep *site.Report
 	var err error
@@ -102,14 +107,11 @@ func (s *Server) rebuild(ctx context.Context, events []fsnotify.Event, all bool)
 // what is served meanwhile.
 var testHookBehind func()
 
-// rebuildBehind follows RenderAhead, which put the edited pages into the
-// preview already: open pages reload at once, and the rebuild runs while
-// requests are answered, the edited pages at once and any other page when
-// the rebuild is done (the session's Visit waits for it). An edit of
-// content changes no style or script, so no page served meanwhile links
-// a file that is not there yet.
-func (s *Server) rebuildBehind(ctx context.Context, events []fsnotify.Event, ahead []string) {
+// markAhead records that the pages in the output files ahead were
+// rendered ahead of a rebuild, and returns the id that reloads open pages.
+func (s *Server) markAhead(ahead []string) string {
 	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
 	st := *s.state.Load()
 	st.gen++
 	st.ahead = map[string]bool{}
@@ -117,8 +119,16 @@ func (s *Server) rebuildBehind(ctx context.Context, events []fsnotify.Event, ahe
 		st.ahead[name] = true
 	}
 	s.state.Store(&st)
-	s.pubMu.Unlock()
-	s.hub.publish(s.buildID(&st))
+	return s.buildID(&st)
+}
+
+// rebuildBehind follows RenderAhead, which put the edited pages into the
+// preview already, and their announcement: the rebuild runs while
+// requests are answered, the edited pages at once and any other page when
+// the rebuild is done (the session's Visit waits for it). An edit of
+// content changes no style or script, so no page served meanwhile links
+// a file that is not there yet.
+func (s *Server) rebuildBehind(ctx context.Context, events []fsnotify.Event) {
 	if testHookBehind != nil {
 		testHookBehind()
 	}

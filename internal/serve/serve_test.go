@@ -107,8 +107,12 @@ func testEditBreakAndFix(t *testing.T, ahead time.Duration) {
 
 	// A broken edit: every page is the error page, naming file and line.
 	writeFile(t, dir, zhNotice, brokenZhNotice)
-	broken := waitFor(t, url, "the error page", func(r response) bool { return r.status == http.StatusInternalServerError })
-	for _, want := range []string{zhNotice + ":2:", "构建失败", "Build failed", `data-build="`} {
+	// Until the preview has read the whole save, it may show another
+	// error first (a file caught half written reads as empty).
+	broken := waitFor(t, url, "the error page naming line 2", func(r response) bool {
+		return r.status == http.StatusInternalServerError && strings.Contains(r.body, zhNotice+":2:")
+	})
+	for _, want := range []string{"构建失败", "Build failed", `data-build="`} {
 		if !strings.Contains(broken.body, want) {
 			t.Errorf("error page does not contain %q:\n%s", want, broken.body)
 		}
