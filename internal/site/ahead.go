@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -24,7 +23,8 @@ const DefaultAheadAfter = 250 * time.Millisecond
 // aheadPage is an edited announcement rendered ahead of the rebuild.
 type aheadPage struct {
 	file string // the content file
-	name string // the output file, "zh/notices/x/index.html"
+	url  string // the page's address, "/zh/notices/x/"
+	name string // its output file, "zh/notices/x/index.html"
 	data []byte // what was rendered ahead
 }
 
@@ -68,8 +68,7 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 		return nil
 	}
 	scratch := newMemSite()
-	publishDir := filepath.Join(s.abs, ".gazette", "memory")
-	h, err := openHugo(s.source, s.cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, scratch), publishDir, hugoMode{only: keep})
+	h, err := s.openInMemory(s.cfg, scratch, hugoMode{only: keep})
 	if err != nil {
 		s.log.Debug("render ahead: opening the small site failed", "err", err)
 		return nil
@@ -91,7 +90,7 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 		if err != nil {
 			return nil
 		}
-		pages = append(pages, aheadPage{file: ed.file, name: name, data: data})
+		pages = append(pages, aheadPage{file: ed.file, url: ed.url, name: name, data: data})
 	}
 	out := s.out.Load()
 	names := make([]string, len(pages))
@@ -102,7 +101,7 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 		if s.fresh == nil {
 			s.fresh = map[string]bool{}
 		}
-		s.fresh[pageURLOf(a.name)] = true
+		s.fresh[a.url] = true
 	}
 	s.vmu.Unlock()
 	s.ahead = pages
@@ -176,11 +175,6 @@ func outputName(url string) string {
 	return name
 }
 
-// pageURLOf is the page address of an output file, as Visit takes it.
-func pageURLOf(name string) string {
-	return "/" + strings.TrimSuffix(name, "index.html")
-}
-
 // settleAhead, after a rebuild, compares the pages rendered ahead with
 // what the rebuild made of them and forgets them. After a failed rebuild
 // their files are handed to Hugo again with the next one, so that a page
@@ -209,7 +203,7 @@ func (s *Session) settleAhead(failed bool) (differed []string) {
 func (s *Session) aheadFresh() map[string]bool {
 	m := map[string]bool{}
 	for _, a := range s.ahead {
-		m[pageURLOf(a.name)] = true
+		m[a.url] = true
 	}
 	return m
 }

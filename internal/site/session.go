@@ -335,10 +335,7 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	// that are gone disappear, and a failed build leaves the old output.
 	out := newMemSite()
 	checked := s.startCheck()
-	// Hugo publishes to absolute paths under a publish folder; this one
-	// names no folder on disk, everything goes to out.
-	publishDir := filepath.Join(s.abs, ".gazette", "memory")
-	h, err := openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, hugoMode{watch: true})
+	h, err := s.openInMemory(cfg, out, hugoMode{watch: true})
 	if err == nil {
 		s.hugo = h
 		s.visited = types.NewEvictingQueue[string](visitedPages)
@@ -373,6 +370,14 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	s.lastBuild = time.Since(start)
 	s.setFresh(true, nil)
 	return s.report(start, len(out.takeWritten())), nil
+}
+
+// openInMemory opens Hugo on the site, publishing into out, minified.
+func (s *Session) openInMemory(cfg *config.Config, out *memSite, mode hugoMode) (*hugoRun, error) {
+	// Hugo publishes to absolute paths under a publish folder; this one
+	// names no folder on disk, everything goes to out.
+	publishDir := filepath.Join(s.abs, ".gazette", "memory")
+	return openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, mode)
 }
 
 // build runs Hugo and remembers the files its error names.
