@@ -98,10 +98,7 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 	for i, a := range pages {
 		out.put(a.name, bytes.Clone(a.data))
 		names[i] = a.name
-		if s.fresh == nil {
-			s.fresh = map[string]bool{}
-		}
-		s.fresh[a.url] = true
+		s.fresh[a.url] = true // set by every good build (setFresh)
 	}
 	s.vmu.Unlock()
 	s.ahead = pages
