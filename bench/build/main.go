@@ -2,7 +2,7 @@
 // version on generated bilingual sites.
 //
 // For each size it writes a site into a temporary folder (the repo's
-// config.toml, layouts/, i18n/, assets/ and static/ plus n generated
+// config.toml and static/ plus n generated
 // announcements, each a zh/en pair of markdown files), then builds it with
 // the gazette binary and with `hugo --minify`, both using the Hugo
 // configuration gazette derives from config.toml. It prints a markdown table
@@ -36,7 +36,7 @@ func main() {
 	var (
 		sizes   = flag.String("n", "1000,10000", "comma-separated site sizes, in announcements (zh/en pairs)")
 		runs    = flag.Int("runs", 3, "measured runs per tool and size, after one warm-up run each")
-		repo    = flag.String("repo", ".", "the gazette repository (module root) holding cmd/gazette, config.toml, layouts/")
+		repo    = flag.String("repo", ".", "the gazette repository (module root) holding cmd/gazette and config.toml")
 		hugoBin = flag.String("hugo", "", "use this Hugo binary instead of building the version from go.mod (its version must match)")
 		base    = flag.String("baseline", "", "also measure gazette built from this other checkout (e.g. the last commit, to judge a patch); its outputs must be byte-identical")
 		work    = flag.String("work", "", "folder for sites, binaries and outputs (default: a new temporary folder, removed at the end)")
@@ -104,7 +104,7 @@ func (b *bench) run(ctx context.Context, repo, work, hugoBin, cpuProf string, ke
 	if b.repo, err = filepath.Abs(repo); err != nil {
 		return err
 	}
-	for _, p := range []string{"go.mod", "config.toml", "layouts", "cmd/gazette"} {
+	for _, p := range []string{"go.mod", "config.toml", "cmd/gazette"} {
 		if _, err := os.Stat(filepath.Join(b.repo, p)); err != nil {
 			return fmt.Errorf("%s does not look like the gazette repository (no %s); run from the repo root or pass -repo", repo, p)
 		}

@@ -20,8 +20,8 @@ import (
 )
 
 // siteParts are copied from the repo into every generated site; content/ is
-// generated instead.
-var siteParts = []string{"config.toml", "layouts", "i18n", "assets", "static"}
+// generated instead, and the theme comes from the gazette binary.
+var siteParts = []string{"config.toml", "static"}
 
 // announcementPage matches an announcement page in the output, in either
 // language; column list pages live under <column>/page/N/ and do not match.
@@ -90,16 +90,17 @@ func (b *bench) prepare(n int) (siteDir, hugoCfg, resDir string, res *sizeResult
 	if err != nil {
 		return "", "", "", nil, err
 	}
-	resDir = filepath.Join(b.work, fmt.Sprintf("hugo-resources-%d", n))
-	hc, err := site.HugoConfig(cfg, resDir)
+	// The Hugo CLI gets gazette's configuration and the embedded theme,
+	// written out the way gazette hands them to Hugo.
+	hugoWork := filepath.Join(b.work, fmt.Sprintf("hugo-%d", n))
+	if err := os.RemoveAll(hugoWork); err != nil {
+		return "", "", "", nil, err
+	}
+	hugoCfg, err = site.HugoWorkDir(cfg, hugoWork)
 	if err != nil {
 		return "", "", "", nil, err
 	}
-	hugoCfg = filepath.Join(b.work, fmt.Sprintf("hugo-%d.toml", n))
-	if err := os.WriteFile(hugoCfg, hc, 0o644); err != nil {
-		return "", "", "", nil, err
-	}
-	return siteDir, hugoCfg, resDir, res, nil
+	return siteDir, hugoCfg, filepath.Join(hugoWork, "resources"), res, nil
 }
 
 // measure builds the site of n announcements once per tool to warm up, then

@@ -1,8 +1,8 @@
 // Command serve measures `gazette serve`: the time from saving a change to
 // one announcement until the preview serves the rebuilt page.
 //
-// For each site it copies the repository's config.toml, layouts/, i18n/,
-// assets/ and static/ into a work folder, adds content (the repository's
+// For each site it copies the repository's config.toml and static/ into a
+// work folder (the theme is gazette's own), adds content (the repository's
 // sample content/, or n generated announcements, each a zh/en pair), and
 // starts the preview in-process on a free port, exactly as `gazette serve`
 // does. Then, run after run, it appends a unique line to one Chinese
@@ -53,7 +53,7 @@ func main() {
 	var (
 		sizes = flag.String("n", "sample,10000", `comma-separated sites: "sample" (the repository's content/) or a number of generated announcements`)
 		runs  = flag.Int("runs", 10, "measured saves per site, after one warm-up save")
-		repo  = flag.String("repo", ".", "the gazette repository root (holds config.toml, layouts/, content/)")
+		repo  = flag.String("repo", ".", "the gazette repository root (holds config.toml, content/)")
 		work  = flag.String("work", "", "folder for the generated sites (default: a temporary folder, removed at the end)")
 		keep  = flag.Bool("keep", false, "keep the work folder")
 		every = flag.Duration("poll", 5*time.Millisecond, "interval between fetches of the edited page")
@@ -169,16 +169,14 @@ type measurement struct {
 	original     []byte
 }
 
-// prepare writes the site: the repository's theme and config.toml, and the
+// prepare writes the site: the repository's config.toml and static/, and the
 // sample content or n generated announcements.
 func (m *measurement) prepare() error {
 	if err := os.RemoveAll(m.site); err != nil {
 		return err
 	}
-	for _, d := range []string{"layouts", "i18n", "assets", "static"} {
-		if err := os.CopyFS(filepath.Join(m.site, d), os.DirFS(filepath.Join(m.repo, d))); err != nil {
-			return err
-		}
+	if err := os.CopyFS(filepath.Join(m.site, "static"), os.DirFS(filepath.Join(m.repo, "static"))); err != nil {
+		return err
 	}
 	cfg, err := os.ReadFile(filepath.Join(m.repo, "config.toml"))
 	if err != nil {
@@ -246,12 +244,8 @@ func (m *measurement) hugo(ctx context.Context, bin, work string) (*result, erro
 	if err != nil {
 		return nil, err
 	}
-	hc, err := site.HugoConfig(cfg, filepath.Join(work, "hugo-resources-"+m.which))
+	cfgFile, err := site.HugoWorkDir(cfg, filepath.Join(work, "hugo-"+m.which))
 	if err != nil {
-		return nil, err
-	}
-	cfgFile := filepath.Join(work, "hugo-"+m.which+".toml")
-	if err := os.WriteFile(cfgFile, hc, 0o644); err != nil {
 		return nil, err
 	}
 	if err := os.WriteFile(m.target, m.original, 0o644); err != nil {

@@ -21,11 +21,6 @@ func TestServeStopsCleanlyOnInterrupt(t *testing.T) {
 		"content/zh/notices/forum.md": goodZH,
 		"content/en/notices/forum.md": goodEN,
 	})
-	for _, name := range []string{"layouts", "i18n", "assets", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
-			t.Fatal(err)
-		}
-	}
 
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()

@@ -18,7 +18,7 @@ import (
 )
 
 // scriptPath is the page script, relative to this package.
-var scriptPath = filepath.Join("..", "..", "assets", "js", "browsecount.js")
+var scriptPath = filepath.Join("..", "..", "internal", "theme", "assets", "js", "browsecount.js")
 
 // TestPageScriptSize minifies the page script with the minifier the site
 // build uses and holds it to the 1 KB budget.

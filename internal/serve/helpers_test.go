@@ -3,6 +3,7 @@ package serve_test
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"gazette/internal/messages"
 	"gazette/internal/serve"
+	"gazette/internal/theme"
 )
 
 // pollTimeout bounds every wait for the server to catch up with an edit.
@@ -36,17 +38,12 @@ func zhNoticeText(body string) string {
 // brokenZhNotice has a TOML error on line 2, column 9.
 const brokenZhNotice = "+++\ntitle = \ndate = 2024-05-06T09:00:00\ntranslationKey = \"preview-test\"\n+++\n\n正文。\n"
 
-// newSite copies the repository's theme (layouts/, i18n/, assets/, static/)
-// and config.toml into a temporary folder and writes two announcements.
+// newSite copies the repository's config.toml into a temporary folder and
+// writes two announcements; the theme is gazette's embedded one.
 func newSite(t testing.TB) string {
 	t.Helper()
 	root := repoRoot(t)
 	dir := t.TempDir()
-	for _, name := range []string{"layouts", "i18n", "assets", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
 	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -225,4 +222,15 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// themeFile returns a file of gazette's embedded theme, such as
+// "assets/css/main.css".
+func themeFile(t testing.TB, name string) string {
+	t.Helper()
+	data, err := fs.ReadFile(theme.FS(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -308,11 +308,12 @@ func TestEverySourceFolderIsWatched(t *testing.T) {
 	replace("config.toml", `siteName = "绵阳市人民政府"`, `siteName = "预览测试市人民政府"`)
 	waitFor(t, page, "the new site name from config.toml", contains("预览测试市人民政府"))
 
-	replace("i18n/zh.toml", `home = "首页"`, `home = "首页（已改）"`)
+	// The site overrides one string of the theme, then its stylesheet.
+	writeFile(t, dir, "i18n/zh.toml", `home = "首页（已改）"`+"\n")
 	waitFor(t, page, "the new string from i18n/", contains("首页（已改）"))
 
 	css := findAsset(t, get(t, page).body)
-	writeFile(t, dir, "assets/css/main.css", read("assets/css/main.css")+"\n.preview-test { color: #123456; }\n")
+	writeFile(t, dir, "assets/css/main.css", themeFile(t, "assets/css/main.css")+"\n.preview-test { color: #123456; }\n")
 	waitFor(t, page, "a new stylesheet from assets/", func(r response) bool {
 		return r.status == http.StatusOK && !strings.Contains(r.body, css)
 	})
@@ -320,13 +321,15 @@ func TestEverySourceFolderIsWatched(t *testing.T) {
 	writeFile(t, dir, "static/files/new.txt", "a new static file\n")
 	waitFor(t, srv.URL()+"files/new.txt", "the new file from static/", contains("a new static file"))
 
-	layout := read("layouts/page.html")
+	// A broken override of the theme's page layout, then back to the theme's.
 	writeFile(t, dir, "layouts/page.html", "{{- define \"main\" }}\n<h1>{{ .Title }</h1>\n{{- end }}\n")
 	broken := waitFor(t, page, "the template error", func(r response) bool { return r.status == http.StatusInternalServerError })
 	if !strings.Contains(broken.body, "layouts/page.html:2") {
 		t.Errorf("error page does not name layouts/page.html:2:\n%s", broken.body)
 	}
-	writeFile(t, dir, "layouts/page.html", layout)
+	if err := os.Remove(filepath.Join(dir, "layouts", "page.html")); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, page, "recovered", contains("原始正文：第一版。"))
 }
 

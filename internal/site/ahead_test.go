@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"gazette/internal/theme"
 )
 
 // openAhead opens the sample site with rendering ahead on for every save
@@ -153,7 +155,13 @@ func TestRenderAheadLeavesTheRestToRebuild(t *testing.T) {
 		{"a new announcement", func() fsnotify.Event {
 			return write(t, dir, "content/en/news/2026-new.md", "+++\ntitle = \"New\"\ndate = 2026-11-20T09:30:00+08:00\n+++\n\nNew.\n")
 		}},
-		{"a layout", func() fsnotify.Event { return appendLine(t, dir, "layouts/page.html", "") }},
+		{"a layout", func() fsnotify.Event {
+			page, err := fs.ReadFile(theme.FS(), "layouts/page.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return write(t, dir, "layouts/page.html", string(page)+"\n")
+		}},
 		{"a column page", func() fsnotify.Event {
 			return write(t, dir, "content/en/news/_index.md", "+++\ntitle = \"News\"\n+++\n")
 		}},

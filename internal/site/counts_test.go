@@ -33,7 +33,7 @@ date = 2024-05-06T07:08:00
 translationKey = "a"
 +++
 Body.
-`, true)
+`)
 	public, _ := mustBuild(t, dir)
 	m, err := manifest.Parse([]byte(read(t, public, manifestPath)))
 	if err != nil {

@@ -72,7 +72,7 @@ func TestBuildErrorsNameFileAndLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeSite(t, bareSite, false)
+			dir := writeSite(t, bareSite)
 			public, _ := mustBuild(t, dir)
 			before := treeHashes(t, public)
 
@@ -102,7 +102,7 @@ func TestBuildErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestBuildDoesNotWriteIntoSiteFolder(t *testing.T) {
-	dir := writeSite(t, bareSite, false)
+	dir := writeSite(t, bareSite)
 	before := treeHashes(t, dir)
 	if _, err := Build(t.Context(), Options{Source: dir, Dest: filepath.Join(t.TempDir(), "out")}); err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ body {
 }
 -- static/files/report.pdf --
 %PDF-1.4 not minified
-`, false)
+`)
 	public, rep := mustBuild(t, dir)
 	if got := read(t, public, "css/extra.css"); got != "body{color:#111}" {
 		t.Errorf("static CSS = %q, want it minified", got)
@@ -137,7 +137,7 @@ func TestStaticFileMayNotShadowAPage(t *testing.T) {
 	dir := writeSite(t, bareSite+`
 -- static/zh/notices/ok/index.html --
 <p>stale copy</p>
-`, false)
+`)
 	_, err := build(t, dir)
 	if err == nil || !strings.Contains(err.Error(), "static/zh/notices/ok/index.html") {
 		t.Fatalf("error = %v, want one naming the static file that shadows a page", err)
@@ -152,7 +152,7 @@ title = "只有中文"
 date = 2024-03-02T08:00:00
 +++
 正文。
-`, false)
+`)
 	_, rep := mustBuild(t, dir)
 	found := false
 	for _, w := range rep.Warnings {
@@ -169,7 +169,7 @@ date = 2024-03-02T08:00:00
 }
 
 func TestManifestIDsAreStable(t *testing.T) {
-	dir := writeSite(t, bareSite, false)
+	dir := writeSite(t, bareSite)
 	public, _ := mustBuild(t, dir)
 	first := strings.TrimSpace(read(t, public, manifestPath))
 
@@ -192,7 +192,7 @@ func TestManifestIDsAreStable(t *testing.T) {
 
 // The CLI's defaults are relative: "-s ." and "-d public".
 func TestBuildWithRelativePaths(t *testing.T) {
-	dir := writeSite(t, bareSite, false)
+	dir := writeSite(t, bareSite)
 	t.Chdir(dir)
 	if _, err := Build(t.Context(), Options{Source: "."}); err != nil {
 		t.Fatalf("build with relative paths: %v", err)

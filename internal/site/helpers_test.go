@@ -14,20 +14,12 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// writeSite writes a txtar archive into a new site folder. With theme set,
-// the repository's real layouts/, i18n/, assets/ and static/ are copied in
-// first, so the archive only needs config.toml and content.
-func writeSite(t testing.TB, archive string, theme bool) string {
+// writeSite writes a txtar archive into a new site folder. The site is
+// built with gazette's embedded theme wherever the archive brings no
+// layouts, strings or assets of its own.
+func writeSite(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
-	if theme {
-		root := repoRoot(t)
-		for _, d := range []string{"layouts", "i18n", "assets", "static"} {
-			if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil && !os.IsNotExist(err) {
-				t.Fatalf("copying %s: %v", d, err)
-			}
-		}
-	}
 	for _, f := range txtar.Parse([]byte(archive)).Files {
 		name := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {

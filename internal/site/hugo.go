@@ -31,6 +31,7 @@ import (
 	"github.com/spf13/afero"
 
 	"gazette/internal/config"
+	"gazette/internal/theme"
 )
 
 // languageMeta is what Gazette fixes per language; the rest comes from config.toml.
@@ -107,17 +108,29 @@ func hugoConfig(c *config.Config) map[string]any {
 	}
 }
 
-// HugoConfig returns the Hugo configuration (TOML) Gazette derives from its
-// settings, with Hugo's resource cache in resourceDir. Benchmarks use it to
-// run the Hugo CLI on exactly the configuration Gazette builds with.
-func HugoConfig(c *config.Config, resourceDir string) ([]byte, error) {
+// HugoWorkDir prepares the folder work for running Hugo over a site with
+// settings c: the embedded theme under work/themes, Hugo's configuration
+// in work/hugo.toml (with the resource cache in work/resources), whose
+// path it returns. Benchmarks use it to run the Hugo CLI on exactly what
+// Gazette builds with.
+func HugoWorkDir(c *config.Config, work string) (string, error) {
+	themes := filepath.Join(work, "themes")
+	if err := theme.WriteTo(filepath.Join(themes, theme.Name)); err != nil {
+		return "", fmt.Errorf("site: %w", err)
+	}
 	hc := hugoConfig(c)
-	hc["resourceDir"] = resourceDir
+	hc["resourceDir"] = filepath.Join(work, "resources")
+	hc["themesDir"] = themes
+	hc["theme"] = theme.Name
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(hc); err != nil {
-		return nil, fmt.Errorf("site: encoding Hugo configuration: %w", err)
+		return "", fmt.Errorf("site: encoding Hugo configuration: %w", err)
 	}
-	return buf.Bytes(), nil
+	cfgFile := filepath.Join(work, "hugo.toml")
+	if err := os.WriteFile(cfgFile, buf.Bytes(), 0o644); err != nil {
+		return "", fmt.Errorf("site: %w", err)
+	}
+	return cfgFile, nil
 }
 
 // rendered is what Gazette needs to know about the pages of one Hugo run.
@@ -137,7 +150,8 @@ type pageInfo struct {
 // that collects Hugo's messages.
 type hugoRun struct {
 	abs    string // the site folder
-	work   string // Hugo's configuration and resource cache
+	dirs   sourceDirs
+	work   string // Hugo's configuration, the theme and the resource cache
 	sites  *hugolib.HugoSites
 	logger loggers.Logger
 	logBuf *syncBuffer
@@ -165,8 +179,9 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 	if err != nil {
 		return nil, err
 	}
-	// The generated Hugo configuration and Hugo's resource cache live in a
-	// temporary folder, so a build never writes into the site folder.
+	// The generated Hugo configuration, the theme and Hugo's resource cache
+	// live in a temporary folder, so a build never writes into the site
+	// folder.
 	work, err := os.MkdirTemp("", "gazette-hugo-")
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -176,14 +191,11 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 			os.RemoveAll(work)
 		}
 	}()
-	hc, err := HugoConfig(c, filepath.Join(work, "resources"))
+	cfgFile, err := HugoWorkDir(c, work)
 	if err != nil {
 		return nil, err
 	}
-	cfgFile := filepath.Join(work, "hugo.toml")
-	if err := os.WriteFile(cfgFile, hc, 0o644); err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
+	dirs := sourceDirs{site: abs, theme: filepath.Join(work, "themes", theme.Name)}
 	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
 	if mode.only != nil {
 		src = newSubsetFs(src, abs, mode.only)
@@ -214,14 +226,14 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 		Environ:  []string{},
 	})
 	if err != nil {
-		return nil, hugoError(err, abs)
+		return nil, hugoError(err, dirs)
 	}
 	fs := hugofs.NewFromSourceAndDestination(src, out, res.LoadingInfo.Cfg)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: fs, TestLogger: logger, LogLevel: logg.LevelWarn})
 	if err != nil {
-		return nil, hugoError(err, abs)
+		return nil, hugoError(err, dirs)
 	}
-	return &hugoRun{abs: abs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
+	return &hugoRun{abs: abs, dirs: dirs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
 }
 
 func (h *hugoRun) close() {
@@ -244,10 +256,10 @@ func (h *hugoRun) build(cfg hugolib.BuildCfg, events ...fsnotify.Event) error {
 	if logged := strings.TrimSpace(h.logger.Errors()); logged != "" {
 		// Errors Hugo only logged (bad dates, say) carry the details; the
 		// returned error then just counts them.
-		return loggedError(relPaths(logged, h.abs), h.abs)
+		return loggedError(h.dirs.relPaths(logged), h.abs)
 	}
 	if err != nil {
-		return hugoError(err, h.abs)
+		return hugoError(err, h.dirs)
 	}
 	return nil
 }
@@ -384,21 +396,58 @@ var templateRef = regexp.MustCompile(`template: ([^:\s]+\.[a-z]+):(\d+):(?:(\d+)
 
 var quotedPos = regexp.MustCompile(`"[^"]*:\d+:\d+": `)
 
+// themePrefix marks a file of gazette's embedded theme in messages, where
+// a path relative to the site folder would name a file the site does not
+// have. `gazette theme export` takes the part after it.
+const themePrefix = "gazette:"
+
+// sourceDirs are the folders Hugo reads a site from: the site folder and
+// the copy of the embedded theme.
+type sourceDirs struct {
+	site, theme string // absolute
+}
+
+// rel names an absolute file for content staff: relative to the site
+// folder, or the theme file with themePrefix, or unchanged.
+func (d sourceDirs) rel(name string) string {
+	for _, dir := range []string{d.site, d.theme} {
+		if dir == "" {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") {
+			if dir == d.theme {
+				return themePrefix + filepath.ToSlash(rel)
+			}
+			return filepath.ToSlash(rel)
+		}
+	}
+	return name
+}
+
+// relPaths shortens absolute paths inside the site folder and the theme
+// in a message.
+func (d sourceDirs) relPaths(msg string) string {
+	if d.theme != "" {
+		msg = strings.ReplaceAll(msg, d.theme+string(filepath.Separator), themePrefix)
+	}
+	return strings.ReplaceAll(msg, d.site+string(filepath.Separator), "")
+}
+
 // hugoError turns Hugo's error into "file:line:col: message" with the file
 // relative to the site folder, which is what content staff and CI
 // annotations need.
-func hugoError(err error, siteDir string) error {
+func hugoError(err error, dirs sourceDirs) error {
 	var fe herrors.FileError
 	if !errors.As(err, &fe) {
-		return fmt.Errorf("hugo: %s", relPaths(err.Error(), siteDir))
+		return fmt.Errorf("hugo: %s", dirs.relPaths(err.Error()))
 	}
 	pos := fe.Position()
 	name := pos.Filename
-	if rel, rerr := filepath.Rel(siteDir, name); rerr == nil && !strings.HasPrefix(rel, "..") {
-		name = filepath.ToSlash(rel)
+	if name != "" {
+		name = dirs.rel(name)
 	}
 	if name == "" || pos.LineNumber <= 0 {
-		return fmt.Errorf("hugo: %s", relPaths(err.Error(), siteDir))
+		return fmt.Errorf("hugo: %s", dirs.relPaths(err.Error()))
 	}
 	be := &BuildError{File: name, Line: pos.LineNumber, Col: pos.ColumnNumber}
 	// Hugo wraps the cause in several layers that repeat the position;
@@ -407,12 +456,19 @@ func hugoError(err error, siteDir string) error {
 	if loc := quotedPos.FindAllStringIndex(msg, -1); loc != nil {
 		msg = msg[loc[len(loc)-1][1]:]
 	}
-	if m := templateRef.FindStringSubmatch(msg); m != nil && path.Base(name) != m[1] && strings.HasPrefix(name, "layouts/") {
-		be.File = path.Join(path.Dir(name), m[1])
+	inLayouts := strings.HasPrefix(strings.TrimPrefix(name, themePrefix), "layouts/")
+	if m := templateRef.FindStringSubmatch(msg); m != nil && path.Base(name) != m[1] && inLayouts {
+		// The broken template is the site's own when it has one by that
+		// name, else the theme's.
+		dir := path.Dir(strings.TrimPrefix(name, themePrefix))
+		be.File = path.Join(dir, m[1])
+		if _, err := os.Stat(filepath.Join(dirs.site, filepath.FromSlash(be.File))); err != nil {
+			be.File = themePrefix + be.File
+		}
 		be.Line, _ = strconv.Atoi(m[2])
 		be.Col, _ = strconv.Atoi(m[3])
 	}
-	be.Err = errors.New(relPaths(msg, siteDir))
+	be.Err = errors.New(dirs.relPaths(msg))
 	return be
 }
 
@@ -439,9 +495,4 @@ func loggedError(logged, siteDir string) error {
 		}
 	}
 	return errors.New(logged)
-}
-
-// relPaths shortens absolute paths inside the site folder in a message.
-func relPaths(msg, siteDir string) string {
-	return strings.ReplaceAll(msg, siteDir+string(filepath.Separator), "")
 }

@@ -38,7 +38,7 @@ source = "Example Office"
 translationKey = "a"
 +++
 Body.
-`, true)
+`)
 	public, _ := mustBuild(t, dir)
 	// news and policies have no announcements: the home page must still
 	// render, and must not claim items that are not there.
@@ -69,7 +69,7 @@ date = 2024-05-06T07:08:00
 translationKey = "a"
 +++
 Body.
-`, true)
+`)
 	public, _ := mustBuild(t, dir)
 	d := parsePage(t, public, "zh/news/a/index.html")
 	meta := d.text("article .meta")
@@ -120,7 +120,7 @@ translationKey: full
 id: policy-full-2023
 ---
 Body.
-`, true)
+`)
 	public, _ := mustBuild(t, dir)
 	d := parsePage(t, public, "zh/policies/full/index.html")
 	meta := d.text("article .meta")
@@ -160,7 +160,7 @@ func TestLayoutPaginationBoundaries(t *testing.T) {
 				fmt.Fprintf(&b, "-- content/zh/notices/n%d.md --\n+++\ntitle = \"第%d号通知\"\ndate = 2024-01-%02dT09:00:00\ntranslationKey = \"n%d\"\n+++\n正文。\n", i, i, i, i)
 				fmt.Fprintf(&b, "-- content/en/notices/n%d.md --\n+++\ntitle = \"Notice %d\"\ndate = 2024-01-%02dT09:00:00\ntranslationKey = \"n%d\"\n+++\nBody.\n", i, i, i, i)
 			}
-			public, _ := mustBuild(t, writeSite(t, b.String(), true))
+			public, _ := mustBuild(t, writeSite(t, b.String()))
 			pages := (n + 2) / 3
 			for p := 1; p <= pages+1; p++ {
 				name := "zh/notices/index.html"
@@ -223,7 +223,7 @@ date = 2024-05-06T07:08:00
 translationKey = "a"
 +++
 Please **travel off-peak**.
-`, true)
+`)
 	public, _ := mustBuild(t, dir)
 	page := read(t, public, "zh/news/a/index.html")
 	for _, want := range []string{"<strong>「错峰出行」</strong>", "<em>《公告》</em>"} {

@@ -5,11 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -20,6 +22,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+
+	"gazette/internal/theme"
 )
 
 // mediaTypes maps the extensions Gazette minifies to their minifier.
@@ -71,11 +75,25 @@ type file struct {
 	read func() ([]byte, error)
 }
 
-// listStatic lists the site's static/ folder; Hugo's Build leaves copying
-// it to its caller.
-func listStatic(staticDir string) ([]file, error) {
-	var files []file
-	err := filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
+// listStatic lists the static files of the site in siteDir: the theme's,
+// then the site's own static/ folder, whose files replace the theme's of
+// the same name. Hugo's Build leaves copying them to its caller.
+func listStatic(siteDir string) ([]file, error) {
+	byName := map[string]file{}
+	themeFS := theme.FS()
+	err := fs.WalkDir(themeFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		byName[strings.TrimPrefix(p, "static/")] = file{rel: strings.TrimPrefix(p, "static/"),
+			read: func() ([]byte, error) { return fs.ReadFile(themeFS, p) }}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("site: reading the theme's static files: %w", err)
+	}
+	staticDir := filepath.Join(siteDir, "static")
+	err = filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if os.IsNotExist(err) && p == staticDir {
 				return filepath.SkipDir
@@ -86,12 +104,16 @@ func listStatic(staticDir string) ([]file, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(staticDir, p)
-		files = append(files, file{rel: filepath.ToSlash(rel),
-			read: func() ([]byte, error) { return os.ReadFile(p) }})
+		rel = filepath.ToSlash(rel)
+		byName[rel] = file{rel: rel, read: func() ([]byte, error) { return os.ReadFile(p) }}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("site: reading static files: %w", err)
+	}
+	files := make([]file, 0, len(byName))
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		files = append(files, byName[name])
 	}
 	return files, nil
 }

@@ -23,6 +23,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/manifest"
+	"gazette/internal/theme"
 )
 
 // visitedPages is how many recently visited pages a Session keeps current
@@ -284,8 +285,9 @@ func (s *Session) setFresh(all bool, fresh map[string]bool) {
 }
 
 // needsReopen reports whether events change what Hugo was opened with
-// (the settings) or remove a source file, which Hugo's partial rebuild
-// would leave published.
+// (the settings, or a folder overriding the theme that the site did not
+// have, which Hugo mounts only when it opens) or remove a source file,
+// which Hugo's partial rebuild would leave published.
 func (s *Session) needsReopen(events []fsnotify.Event) bool {
 	for _, ev := range events {
 		rel, ok := s.rel(ev.Name)
@@ -293,6 +295,9 @@ func (s *Session) needsReopen(events []fsnotify.Event) bool {
 			continue
 		}
 		if rel == config.FileName {
+			return true
+		}
+		if ev.Op.Has(fsnotify.Create) && slices.Contains(theme.Dirs, rel) {
 			return true
 		}
 		if ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename) {
@@ -415,7 +420,7 @@ func (s *Session) startCheck() func() error {
 // deleted since the last copy. Like Build, it refuses a static file that
 // would replace a rendered page.
 func (s *Session) copyStatic(out *memSite) error {
-	files, err := listStatic(filepath.Join(s.abs, "static"))
+	files, err := listStatic(s.abs)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func copySample(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
 	dir := t.TempDir()
-	for _, d := range []string{"content", "layouts", "i18n", "assets", "static"} {
+	for _, d := range []string{"content", "static"} {
 		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil {
 			t.Fatalf("copying %s: %v", d, err)
 		}

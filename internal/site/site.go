@@ -167,7 +167,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	rep := &Report{Pages: r.counts, Warnings: warnings(r, diags)}
 
 	files := stream.rendered()
-	static, err := listStatic(filepath.Join(opts.Source, "static"))
+	static, err := listStatic(opts.Source)
 	if err != nil {
 		return nil, err
 	}
