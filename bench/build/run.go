@@ -96,7 +96,7 @@ func (b *bench) prepare(n int) (siteDir, hugoCfg, resDir string, res *sizeResult
 	if err := os.RemoveAll(hugoWork); err != nil {
 		return "", "", "", nil, err
 	}
-	hugoCfg, err = site.HugoWorkDir(cfg, hugoWork)
+	hugoCfg, err = site.HugoWorkDir(cfg, hugoWork, time.Now())
 	if err != nil {
 		return "", "", "", nil, err
 	}

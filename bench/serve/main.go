@@ -244,7 +244,7 @@ func (m *measurement) hugo(ctx context.Context, bin, work string) (*result, erro
 	if err != nil {
 		return nil, err
 	}
-	cfgFile, err := site.HugoWorkDir(cfg, filepath.Join(work, "hugo-"+m.which))
+	cfgFile, err := site.HugoWorkDir(cfg, filepath.Join(work, "hugo-"+m.which), time.Now())
 	if err != nil {
 		return nil, err
 	}

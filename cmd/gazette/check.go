@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gazette/internal/config"
 	"gazette/internal/content"
@@ -25,6 +26,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	site := flags.String("s", ".", p.Sprintf(messages.FlagSite))
 	strict := flags.Bool("strict", false, p.Sprintf(messages.FlagStrict))
 	format := flags.String("format", "text", p.Sprintf(messages.FlagFormat))
+	nowFlag := flags.String("now", "", p.Sprintf(messages.FlagNow))
 	flags.String("lang", "", p.Sprintf(messages.FlagLang))
 	flags.Usage = func() {
 		fmt.Fprint(stderr, p.Sprintf(messages.CheckUsage))
@@ -51,6 +53,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opts := content.OptionsFromConfig(cfg)
 	opts.Strict = *strict
 	opts.Messages = p
+	opts.Freshness = true
+	if *nowFlag != "" {
+		t, err := parseNow(*nowFlag, cfg.Location())
+		if err != nil {
+			fmt.Fprint(stderr, p.Sprintf(messages.BadNow, *nowFlag))
+			return 2
+		}
+		opts.Now = t
+	}
 	diags, err := content.Check(*site, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "gazette check: %v\n", err)
@@ -146,4 +157,15 @@ func loadConfig(site string, p *messages.Printer, stderr io.Writer) (*config.Con
 		return nil, 1
 	}
 	return cfg, -1
+}
+
+// parseNow reads --now: a date and time (RFC 3339), or a day, in the site
+// time zone when it has no offset.
+func parseNow(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a time: %q", s)
 }

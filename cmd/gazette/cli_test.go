@@ -92,7 +92,7 @@ func TestExitCodes(t *testing.T) {
 		want  int
 		inOut string // expected in stdout+stderr
 	}{
-		{"check clean with a warning and info", good, []string{"check"}, 0, "0 error(s), 1 warning(s), 2 info"},
+		{"check clean with warnings and info", good, []string{"check"}, 0, "0 error(s), 9 warning(s), 2 info"},
 		{"check strict turns the warning into an error", good, []string{"check", "--strict"}, 1, "no-en.md:4:1: error: there is no English version"},
 		{"check finds errors", bad, []string{"check"}, 1, `unknown field "titel": did you mean "title"?`},
 		{"check json finds errors", bad, []string{"check", "--format", "json"}, 1, `"code": "unknown-field"`},

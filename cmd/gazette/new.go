@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -26,7 +25,6 @@ var validName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // matter filled in. It writes nothing when either file already exists.
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	p := printerFor(args)
-	columns := strings.Join(config.Columns, ", ")
 	flags := flag.NewFlagSet("gazette new", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	site := flags.String("s", ".", p.Sprintf(messages.FlagSite))
@@ -34,7 +32,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	titleEN := flags.String("title-en", "", p.Sprintf(messages.FlagTitleEN))
 	flags.String("lang", "", p.Sprintf(messages.FlagLang))
 	flags.Usage = func() {
-		fmt.Fprint(stderr, p.Sprintf(messages.NewUsage, columns))
+		fmt.Fprint(stderr, p.Sprintf(messages.NewUsage, columnList(*site)))
 		flags.PrintDefaults()
 	}
 	rest, code := parseFlags(flags, args, p, stderr)
@@ -46,11 +44,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return 2
 	}
-	column, name := rest[0], rest[1]
-	if !slices.Contains(config.Columns, column) {
-		fmt.Fprint(stderr, p.Sprintf(messages.NewBadColumn, column, columns))
-		return 2
-	}
+	key, name := rest[0], rest[1]
 	if !validName.MatchString(name) {
 		fmt.Fprint(stderr, p.Sprintf(messages.NewBadName, name))
 		return 2
@@ -59,15 +53,22 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if cfg == nil {
 		return code
 	}
+	// A column is named by its key, or a sub-column by its folder path.
+	col, ok := cfg.Column(key)
+	if !ok {
+		fmt.Fprint(stderr, p.Sprintf(messages.NewBadColumn, key, strings.Join(cfg.ColumnPaths(), ", ")))
+		return 2
+	}
+	column := col.Path()
 
 	titles := map[string]string{"zh": *titleZH, "en": *titleEN}
 	date := time.Now().In(cfg.Location()).Truncate(time.Minute)
 	type file struct{ rel, text string }
 	var files []file
 	for _, lang := range config.Languages {
-		rel := filepath.Join("content", lang, column, name+".md")
+		rel := filepath.Join("content", lang, filepath.FromSlash(column), name+".md")
 		// A bundle of the same name would have the same URL.
-		for _, taken := range []string{rel, filepath.Join("content", lang, column, name, "index.md")} {
+		for _, taken := range []string{rel, filepath.Join("content", lang, filepath.FromSlash(column), name, "index.md")} {
 			if _, err := os.Stat(filepath.Join(*site, taken)); !errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprint(stderr, p.Sprintf(messages.NewExists, filepath.Join(*site, taken)))
 				return 1
@@ -101,6 +102,19 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stderr, p.Sprintf(messages.NewNext))
 	return 0
+}
+
+// columnList names the columns of the site in siteDir for the usage
+// message, or the default ones when its settings cannot be read.
+func columnList(siteDir string) string {
+	if cfg, err := config.Load(siteDir); err == nil {
+		return strings.Join(cfg.ColumnPaths(), ", ")
+	}
+	var paths []string
+	for _, c := range config.DefaultColumns() {
+		paths = append(paths, c.Path())
+	}
+	return strings.Join(paths, ", ")
 }
 
 // writeNew creates path with text, failing if it already exists.

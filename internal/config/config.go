@@ -25,9 +25,6 @@ const FileName = "config.toml"
 // the one "/" leads to.
 var Languages = []string{"zh", "en"}
 
-// Columns are the sections an announcement can belong to.
-var Columns = []string{"notices", "news", "policies"}
-
 // Config holds a site's validated settings. Zero values never reach callers:
 // Load fills defaults before validating.
 type Config struct {
@@ -51,11 +48,42 @@ type Config struct {
 	// MaxAttachmentMB is the largest attachment `gazette check` accepts.
 	MaxAttachmentMB int `toml:"maxAttachmentMB"`
 
+	// PublicSecurityRecord is the 公安机关备案号, such as "川公网安备
+	// 51070302000000号", shown in the footer and linked to its record page.
+	PublicSecurityRecord string `toml:"publicSecurityRecord"`
+	// PublicSecurityURL overrides the record page the number links to;
+	// by default it is the national record site's page for the number.
+	PublicSecurityURL string `toml:"publicSecurityURL"`
+	// SitemapPage adds a site map page per language, /<lang>/sitemap/,
+	// listing every column and sub-column, linked from the footer.
+	SitemapPage bool `toml:"sitemapPage"`
+
+	// Columns are the site's columns, in menu order; a site without
+	// [[columns]] has notices, news and policies.
+	Columns     []*Column            `toml:"columns"`
+	Widgets     Widgets              `toml:"widgets"`
 	Browsecount Browsecount          `toml:"browsecount"`
 	Deploy      Deploy               `toml:"deploy"`
 	Languages   map[string]*Language `toml:"languages"`
 
+	// Warnings are problems that do not stop a build, such as a column
+	// type outside the guideline's list; check and build report them.
+	Warnings Errors `toml:"-"`
+
 	location *time.Location
+}
+
+// Widgets are the two third-party scripts government sites embed. Each is
+// off while its URL is empty; when set, the script loads asynchronously
+// and the page works and stays valid without it.
+type Widgets struct {
+	// ErrorReport is the script URL of the national platform's
+	// "我为政府网站找错" (report an error) widget; it gets the site's
+	// siteIDCode.
+	ErrorReport string `toml:"errorReport"`
+	// IdentityBadge is the script URL of the 党政机关 identity badge
+	// issued for the site, which draws into a placeholder in the footer.
+	IdentityBadge string `toml:"identityBadge"`
 }
 
 // Browsecount configures where pages fetch their browse counts from.
@@ -82,6 +110,12 @@ type Language struct {
 	Description string `toml:"description"`
 	// Keywords are the site's default keywords.
 	Keywords []string `toml:"keywords"`
+	// Sponsor and Organizer are the 主办单位 and 承办单位 footer lines.
+	Sponsor   string `toml:"sponsor"`
+	Organizer string `toml:"organizer"`
+	// Contact is the address of the contact page linked from the footer:
+	// a path on the site or an absolute URL.
+	Contact string `toml:"contact"`
 }
 
 // Location returns the site time zone.
@@ -93,6 +127,10 @@ type Error struct {
 	Line int // 0 when unknown
 	Key  string
 	Msg  string
+
+	// column is the 1-based position of the [[columns]] entry the key is
+	// in, for finding its line; 0 for other keys.
+	column int
 }
 
 func (e *Error) Error() string {
@@ -157,15 +195,23 @@ func Parse(name string, data []byte) (*Config, error) {
 			Msg: "unknown setting" + suggest(k)})
 	}
 	c.setDefaults(md)
-	for _, e := range c.validate() {
+	locate := func(e *Error) *Error {
 		e.File = name
-		e.Line = keyLine(data, strings.Split(e.Key, "."))
-		errs = append(errs, e)
+		if e.column > 0 {
+			e.Line = columnLine(data, e.column, strings.TrimPrefix(e.Key, "columns."))
+		} else {
+			e.Line = keyLine(data, strings.Split(e.Key, "."))
+		}
+		return e
 	}
+	errs = append(errs, mapSlice(c.validate(), locate)...)
+	colErrs, colWarns := c.validateColumns()
+	errs = append(errs, mapSlice(colErrs, locate)...)
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 		return nil, errs
 	}
+	c.Warnings = mapSlice(colWarns, locate)
 	return &c, nil
 }
 
@@ -197,6 +243,15 @@ func (c *Config) setDefaults(md toml.MetaData) {
 			c.SiteDomain = u.Host
 		}
 	}
+	c.setColumnDefaults()
+}
+
+func mapSlice(es []*Error, f func(*Error) *Error) []*Error {
+	out := make([]*Error, len(es))
+	for i, e := range es {
+		out[i] = f(e)
+	}
+	return out
 }
 
 func (c *Config) validate() []*Error {
@@ -242,6 +297,32 @@ func (c *Config) validate() []*Error {
 			bad("languages."+lang+".siteName", "must not be empty")
 		}
 	}
+	for _, w := range []struct{ key, url string }{
+		{"widgets.errorReport", c.Widgets.ErrorReport},
+		{"widgets.identityBadge", c.Widgets.IdentityBadge},
+		{"publicSecurityURL", c.PublicSecurityURL},
+	} {
+		if w.url == "" {
+			continue
+		}
+		if u, err := url.Parse(w.url); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			bad(w.key, "must be an absolute http(s) URL, got %q", w.url)
+		}
+	}
+	if c.Widgets.ErrorReport != "" && c.SiteIDCode == "" {
+		bad("widgets.errorReport", "the error-report widget needs siteIDCode (the site's 政府网站标识码)")
+	}
+	if r := c.PublicSecurityRecord; r != "" && c.PublicSecurityURL == "" && publicSecurityCode(r) == "" {
+		bad("publicSecurityRecord", "%q holds no record code (the digits of \"川公网安备 51070302000000号\"); set publicSecurityURL to the record page instead", r)
+	}
+	for lang, l := range c.Languages {
+		if l == nil || l.Contact == "" || strings.HasPrefix(l.Contact, "/") {
+			continue
+		}
+		if u, err := url.Parse(l.Contact); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			bad("languages."+lang+".contact", "must be a path on the site such as \"/%s/contact/\" or an http(s) URL, got %q", lang, l.Contact)
+		}
+	}
 	for lang := range c.Languages {
 		if !isLanguage(lang) {
 			bad("languages."+lang, "unsupported language %q: Gazette publishes in %s", lang, strings.Join(Languages, " and "))
@@ -262,7 +343,28 @@ func isLanguage(s string) bool {
 // known lists every setting, for "did you mean" suggestions.
 var known = []string{"baseURL", "siteDomain", "siteIDCode", "icp", "timeZone", "pageSize",
 	"homeItems", "allowHTML", "maxAttachmentMB", "browsecount", "endpoint", "deploy",
-	"htmlMaxAge", "languages", "siteName", "source", "description", "keywords"}
+	"htmlMaxAge", "languages", "siteName", "source", "description", "keywords",
+	"publicSecurityRecord", "publicSecurityURL", "sitemapPage", "widgets", "errorReport",
+	"identityBadge", "sponsor", "organizer", "contact", "columns", "key", "parent", "name",
+	"type", "home", "staleAfter", "kind"}
+
+var recordCode = regexp.MustCompile(`\d{10,}`)
+
+// publicSecurityCode is the record code inside a 公安备案号, or "".
+func publicSecurityCode(record string) string {
+	return recordCode.FindString(record)
+}
+
+// PublicSecurityLink is the page the 公安备案号 in the footer links to.
+func (c *Config) PublicSecurityLink() string {
+	if c.PublicSecurityURL != "" {
+		return c.PublicSecurityURL
+	}
+	if code := publicSecurityCode(c.PublicSecurityRecord); code != "" {
+		return "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=" + code
+	}
+	return ""
+}
 
 func suggest(k toml.Key) string {
 	last := k[len(k)-1]
@@ -298,6 +400,37 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// columnLine finds the line of key inside the n-th [[columns]] entry, or
+// of the entry's header when the key is not written there.
+func columnLine(data []byte, n int, key string) int {
+	seen, header := 0, 0
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "[") {
+			if seen == n {
+				break // past the entry
+			}
+			if strings.ReplaceAll(strings.Trim(strings.SplitN(line, "#", 2)[0], " \t"), " ", "") == "[[columns]]" {
+				seen++
+				if seen == n {
+					header = i + 1
+				}
+			}
+			continue
+		}
+		if seen != n {
+			continue
+		}
+		if eq := strings.IndexByte(line, '='); eq > 0 {
+			k := strings.Trim(strings.TrimSpace(line[:eq]), `"`)
+			if k == key || strings.HasPrefix(k, key+".") {
+				return i + 1
+			}
+		}
+	}
+	return header
 }
 
 // keyLine finds the line where a dotted key is set, by following table

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const minimal = `baseURL = "https://www.example.gov.cn/"
@@ -93,5 +94,192 @@ func TestErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDefaultColumns(t *testing.T) {
+	c, err := Parse("config.toml", []byte(minimal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.ColumnPaths(), ","); got != "notices,news,policies" {
+		t.Errorf("columns of a site without [[columns]] = %s, want notices,news,policies", got)
+	}
+	for _, col := range c.Columns {
+		if !col.Builtin() || !col.OnHome() || col.Kind != KindList {
+			t.Errorf("default column %s: builtin %v, home %v, kind %q", col.Key, col.Builtin(), col.OnHome(), col.Kind)
+		}
+	}
+	if news, _ := c.Column("news"); news.Stale() != (Age{Days: 14}) {
+		t.Errorf("news staleAfter = %v, want two weeks", news.Stale())
+	}
+	if notices, _ := c.Column("notices"); notices.Stale() != (Age{Months: 6}) {
+		t.Errorf("notices staleAfter = %v, want six months", notices.Stale())
+	}
+}
+
+const columns = minimal + `
+[[columns]]
+key = "notices"
+type = "通知公告"
+name = { zh = "通知公告", en = "Notices" }
+
+[[columns]]
+key = "policies"
+type = "政策文件"
+kind = "policy"
+pageSize = 10
+staleAfter = "1y"
+name = { zh = "政策文件", en = "Policies" }
+description = { zh = "规范性文件", en = "Normative documents" }
+keywords = { zh = ["政策"], en = ["policy"] }
+
+[[columns]]
+key = "city"
+parent = "policies"
+type = "政策文件"
+kind = "policy"
+home = true
+staleAfter = "off"
+name = { zh = "市政府文件", en = "Municipal documents" }
+`
+
+func TestColumns(t *testing.T) {
+	c, err := Parse("config.toml", []byte(columns))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.ColumnPaths(), ","); got != "notices,policies,policies/city" {
+		t.Errorf("column paths = %s", got)
+	}
+	city, ok := c.Column("city")
+	if !ok || city.Path() != "policies/city" || !city.OnHome() || !city.Stale().Off {
+		t.Errorf("sub-column city = %+v", city)
+	}
+	if byPath, ok := c.Column("policies/city"); !ok || byPath != city {
+		t.Error("a sub-column is not found by its path")
+	}
+	if kids := c.Children("policies"); len(kids) != 1 || kids[0] != city {
+		t.Errorf("children of policies = %v", kids)
+	}
+	p, _ := c.Column("policies")
+	if p.PageSize != 10 || p.Kind != KindPolicy || p.Stale() != (Age{Months: 12}) || p.Name["en"] != "Policies" || p.Keywords["zh"][0] != "政策" {
+		t.Errorf("policies = %+v", p)
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings for guideline types: %v", c.Warnings)
+	}
+}
+
+func TestColumnErrors(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"bad key", `key = "city"`, `key = "City Hall"`, []string{"config.toml:23:", "columns.key", `"City Hall"`, "lower-case"}},
+		{"unknown parent", `parent = "policies"`, `parent = "policy"`, []string{"config.toml:24:", "columns.parent", `parent "policy" is no column key`}},
+		{"duplicate key", `key = "city"`, `key = "notices"`, []string{"config.toml:23:", `"notices" is used twice`}},
+		{"reserved key", `key = "city"`, `key = "search"`, []string{"config.toml:23:", `"search" is taken`}},
+		{"missing name", `name = { zh = "市政府文件", en = "Municipal documents" }`, `name = { zh = "市政府文件" }`, []string{"config.toml:29:", "columns.name", "missing en"}},
+		{"bad kind", `kind = "policy"
+home`, `kind = "table"
+home`, []string{"config.toml:26:", `kind must be "list" or "policy"`}},
+		{"bad staleAfter", `staleAfter = "off"`, `staleAfter = "6 months"`, []string{"config.toml:28:", "columns.staleAfter", "not an age"}},
+		{"page size", `pageSize = 10`, `pageSize = 5000`, []string{"config.toml:16:", "columns.pageSize", "between 1 and 1000"}},
+		{"missing type", `type = "通知公告"`, `type = ""`, []string{"config.toml:9:", "needs a type"}},
+		{"two levels deep", `[[columns]]
+key = "city"`, `[[columns]]
+key = "town"
+parent = "city"
+type = "政策文件"
+name = { zh = "区", en = "Town" }
+
+[[columns]]
+key = "city"`, []string{"config.toml:24:", `parent "city" is itself a sub-column`}},
+		{"unknown language", `description = { zh = "规范性文件", en = "Normative documents" }`, `description = { zh = "规范性文件", fr = "Documents" }`, []string{"config.toml:19:", `unsupported language "fr"`}},
+		{"unknown key", `home = true`, `hmoe = true`, []string{"config.toml:27:", "columns.hmoe", `did you mean "home"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			input := strings.Replace(columns, tt.old, tt.new, 1)
+			if input == columns {
+				t.Fatalf("the case does not change the input")
+			}
+			_, err := Parse("config.toml", []byte(input))
+			if err == nil {
+				t.Fatalf("no error for\n%s", input)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestColumnTypeOutsideTheGuidelineIsAWarning(t *testing.T) {
+	c, err := Parse("config.toml", []byte(strings.Replace(columns, `type = "通知公告"`, `type = "人事信息"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) != 1 || c.Warnings[0].Line != 9 || !strings.Contains(c.Warnings[0].Error(), `type "人事信息"`) {
+		t.Errorf("warnings = %v, want one for line 9", c.Warnings)
+	}
+}
+
+func TestAges(t *testing.T) {
+	for in, want := range map[string]Age{"14d": {Days: 14}, "2w": {Days: 14}, "6mo": {Months: 6}, "1y": {Months: 12}, "off": {Off: true}, " 3 w ": {Days: 21}} {
+		got, err := ParseAge(in)
+		if err != nil || got != want {
+			t.Errorf("ParseAge(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "6 months", "0d", "-1w", "2h", "y"} {
+		if _, err := ParseAge(in); err == nil {
+			t.Errorf("ParseAge(%q) accepted", in)
+		}
+	}
+	day := func(s string) string {
+		t0, _ := time.Parse(time.DateOnly, s)
+		return t0.Format(time.DateOnly)
+	}
+	now, _ := time.Parse(time.DateOnly, "2026-08-31")
+	if got := (Age{Months: 6}).Before(now).Format(time.DateOnly); got != day("2026-03-03") {
+		t.Errorf("six months before 2026-08-31 = %s", got)
+	}
+}
+
+func TestFurniture(t *testing.T) {
+	c, err := Parse("config.toml", []byte(strings.Replace(minimal, "[languages.zh]", `publicSecurityRecord = "川公网安备 51070302000000号"
+sitemapPage = true
+
+[widgets]
+identityBadge = "https://badge.example.cn/x.js"
+
+[languages.zh]
+sponsor = "示例市人民政府办公室"
+contact = "/zh/contact/"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.PublicSecurityLink(); got != "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=51070302000000" {
+		t.Errorf("public security link = %q", got)
+	}
+	for _, tt := range []struct{ add, want string }{
+		{"[widgets]\nerrorReport = \"https://report.example.cn/x.js\"\n", "needs siteIDCode"},
+		{"[widgets]\nerrorReport = \"report.js\"\n", "widgets.errorReport"},
+		{"publicSecurityRecord = \"川公网安备\"\n", "holds no record code"},
+		{"[languages.zh]\ncontact = \"contact.html\"\n", "languages.zh.contact"},
+	} {
+		input := tt.add + minimal
+		if strings.HasPrefix(tt.add, "[languages.zh]") {
+			input = strings.Replace(minimal, "[languages.zh]", tt.add, 1)
+		} else if strings.HasPrefix(tt.add, "[") {
+			input = minimal + tt.add
+		}
+		if _, err := Parse("config.toml", []byte(input)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want one containing %q", tt.add, err, tt.want)
+		}
 	}
 }

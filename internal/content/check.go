@@ -47,6 +47,21 @@ type Options struct {
 	Now time.Time
 	// Messages prints diagnostics in the writer's language.
 	Messages *messages.Printer
+	// Columns are the site's columns; nil means the three columns of a
+	// site without [[columns]] (notices, news, policies).
+	Columns []*config.Column
+	// SitemapPage says the site has a site map page per language, which
+	// links may lead to.
+	SitemapPage bool
+	// ConfigWarnings are config.toml's non-fatal problems, reported with
+	// the content's.
+	ConfigWarnings config.Errors
+	// Freshness turns on the findings about whole columns that the 2019
+	// inspection indicators count: empty columns, columns not updated
+	// within their staleAfter, a home page not updated for two weeks.
+	// `gazette check` turns it on: it is about the site at a moment, not
+	// about what a build renders.
+	Freshness bool
 }
 
 // OptionsFromConfig returns the options a site's settings call for.
@@ -56,6 +71,9 @@ func OptionsFromConfig(cfg *config.Config) Options {
 		MaxAttachmentMB: cfg.MaxAttachmentMB,
 		Location:        cfg.Location(),
 		BaseURL:         cfg.BaseURL,
+		Columns:         cfg.Columns,
+		SitemapPage:     cfg.SitemapPage,
+		ConfigWarnings:  cfg.Warnings,
 	}
 }
 
@@ -72,7 +90,8 @@ type page struct {
 	file    string // site-relative, slash-separated
 	lang    string // "" when the file is not in a language folder
 	kind    string
-	section string // the column
+	section string // the top-level column: Hugo's section
+	column  *config.Column
 	path    string // Hugo's page path without the leading slash: "notices/x"
 	dir     string // the folder its relative links and resources start from
 	bundle  bool   // a leaf bundle: index.md with its resources beside it
@@ -81,6 +100,11 @@ type page struct {
 	title, translationKey, id, slug, url string
 	draft                                bool
 	date, publishDate, expiryDate        time.Time
+
+	// 信息公开 metadata and the documents an interpretation explains.
+	indexNumber, validity   string
+	writtenDate, validUntil time.Time
+	interprets              []named
 
 	fm   *frontMatter
 	refs []ref // links and images in the text, resolved after all pages are read
@@ -173,6 +197,9 @@ func NewChecker(siteDir string, opts Options) *Checker {
 // Check checks the site as it is now; see the package function Check.
 func (k *Checker) Check() ([]Diagnostic, error) {
 	opts := k.opts
+	if opts.Columns == nil {
+		opts.Columns = config.DefaultColumns()
+	}
 	c := &checker{site: k.site, opts: opts, p: opts.Messages, loc: opts.Location, now: opts.Now}
 	if c.p == nil {
 		c.p = messages.New(messages.EN)
@@ -231,6 +258,11 @@ func (k *Checker) Check() ([]Diagnostic, error) {
 	c.checkLinks()
 	c.checkTranslations()
 	c.checkDuplicates()
+	c.checkInterprets()
+	if opts.Freshness {
+		c.checkFreshness()
+	}
+	c.reportConfig()
 	return c.finish(), nil
 }
 
@@ -427,20 +459,35 @@ func (c *checker) place(file string, isIndex bool) *page {
 	}
 	pg.lang = parts[0]
 	inner := parts[1:]
+	top, _ := c.columnAt(inner[0])
 	switch {
 	case len(inner) == 1 && name == "_index":
 		pg.kind = kindHome
 		return pg
 	case len(inner) == 1:
-		c.report(file, 1, 1, Error, "outside-column", messages.DiagOutsideColumn, pg.lang, strings.Join(config.Columns, ", "))
+		c.report(file, 1, 1, Error, "outside-column", messages.DiagOutsideColumn, pg.lang, c.columnList())
 		pg.lang = ""
 		return pg
-	case !slices.Contains(config.Columns, inner[0]):
-		c.report(file, 1, 1, Error, "unknown-column", messages.DiagUnknownColumn, inner[0], strings.Join(config.Columns, ", "))
+	case top == nil:
+		c.report(file, 1, 1, Error, "unknown-column", messages.DiagUnknownColumn, inner[0], c.columnList())
 		pg.lang = ""
 		return pg
 	}
-	pg.section = inner[0]
+	col, rest := top, inner[1:]
+	if len(inner) >= 3 {
+		if sub, ok := c.columnAt(inner[0] + "/" + inner[1]); ok {
+			col, rest = sub, inner[2:]
+		}
+	}
+	pg.section, pg.column = top.Key, col
+	// rest is what lies inside the column: a page, the column's own
+	// _index, or a bundle's index; any other folder is no column.
+	if len(rest) > 2 || (len(rest) == 2 && !isIndex) {
+		c.report(file, 1, 1, Error, "folder-not-column", messages.DiagFolderNotColumn,
+			path.Join("content", pg.lang, col.Path(), rest[0]), col.Path(), c.columnList())
+		pg.lang = ""
+		return pg
+	}
 	dirs := inner[:len(inner)-1]
 	switch {
 	case name == "_index":
@@ -453,4 +500,26 @@ func (c *checker) place(file string, isIndex bool) *page {
 		pg.path = strings.Join(append(slices.Clone(dirs), name), "/")
 	}
 	return pg
+}
+
+// columns returns the site's columns.
+func (c *checker) columns() []*config.Column { return c.opts.Columns }
+
+// columnAt returns the column whose folder is path.
+func (c *checker) columnAt(path string) (*config.Column, bool) {
+	for _, col := range c.columns() {
+		if col.Path() == path {
+			return col, true
+		}
+	}
+	return nil, false
+}
+
+// columnList names every column folder, for messages.
+func (c *checker) columnList() string {
+	paths := make([]string, 0, len(c.columns()))
+	for _, col := range c.columns() {
+		paths = append(paths, col.Path())
+	}
+	return strings.Join(paths, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -44,6 +45,13 @@ var fields = map[string]fieldType{
 	"summary":        tText,
 	"keywords":       tTextList,
 	"attachments":    tAttachments,
+	// 信息公开 metadata of policy documents, and interpretations.
+	"issuer":      tText,
+	"writtenDate": tDate,
+	"topic":       tText,
+	"validity":    tText,
+	"validUntil":  tDate,
+	"interprets":  tTextList,
 	// Hugo's own fields.
 	"draft":         tBool,
 	"publishDate":   tDate,
@@ -86,10 +94,20 @@ var likelyMeant = map[string]string{
 	"files":         "attachments",
 	"docno":         "docNumber",
 	"indexno":       "indexNumber",
+	"publisher":     "issuer",
+	"issuedby":      "issuer",
+	"validto":       "validUntil",
+	"validtill":     "validUntil",
+	"interpret":     "interprets",
+	"subject":       "topic",
 }
 
 // dateFields are the fields holding a date and time.
-var dateFields = []string{"date", "publishDate", "expiryDate", "lastmod"}
+var dateFields = []string{"date", "publishDate", "expiryDate", "lastmod", "writtenDate", "validUntil"}
+
+// dayFields are the date fields that name a day, for which a date
+// without a time is the normal spelling: 成文日期 and 有效期至.
+var dayFields = []string{"writtenDate", "validUntil"}
 
 func isDateField(name string) bool {
 	for _, f := range dateFields {
@@ -168,7 +186,7 @@ func editDistance(a, b string) int {
 
 // knownFieldList is the list of Gazette's announcement fields shown when
 // an unknown field has no close match.
-const knownFieldList = "title, date, source, docNumber, indexNumber, translationKey, id, summary, keywords, attachments, draft, publishDate, expiryDate, lastmod"
+const knownFieldList = "title, date, source, docNumber, indexNumber, translationKey, id, summary, keywords, attachments, issuer, writtenDate, topic, validity, validUntil, interprets, draft, publishDate, expiryDate, lastmod"
 
 // checkFields validates the decoded front matter of pg and fills in the
 // page model from it.
@@ -212,6 +230,14 @@ func (c *checker) checkFields(pg *page, fm *frontMatter) {
 	}
 
 	pg.title, _ = values["title"].(string)
+	pg.indexNumber, _ = values["indexNumber"].(string)
+	pg.validity, _ = values["validity"].(string)
+	if list, ok := values["interprets"].([]any); ok {
+		for i, el := range list {
+			s, _ := el.(string)
+			pg.interprets = append(pg.interprets, named{value: s, pos: fm.keyPos(fmt.Sprintf("%s[%d]", fieldKey(fm, "interprets"), i))})
+		}
+	}
 	pg.translationKey, _ = values["translationKey"].(string)
 	pg.id, _ = values["id"].(string)
 	pg.slug, _ = values["slug"].(string)
@@ -233,6 +259,10 @@ func (c *checker) checkFields(pg *page, fm *frontMatter) {
 			pg.publishDate = t
 		case "expiryDate":
 			pg.expiryDate = t
+		case "writtenDate":
+			pg.writtenDate = t
+		case "validUntil":
+			pg.validUntil = t
 		}
 	}
 	if pg.id != "" && !validID(pg.id) {
@@ -247,6 +277,7 @@ func (c *checker) checkFields(pg *page, fm *frontMatter) {
 	if v, ok := values["attachments"]; ok {
 		c.checkAttachments(pg, fm, fieldKey(fm, "attachments"), v)
 	}
+	c.checkPolicyFields(pg, fm, values)
 	c.publicationNotes(pg, fm)
 }
 
@@ -413,6 +444,9 @@ func (c *checker) checkDate(pg *page, fm *frontMatter, name string, v any) (time
 	key := fieldKey(fm, name)
 	pos := fm.keyPos(key)
 	noTime := func(t time.Time) {
+		if slices.Contains(dayFields, name) {
+			return // a day is what these fields hold
+		}
 		sev := Error
 		if name != "date" {
 			sev = Warning

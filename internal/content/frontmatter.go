@@ -202,6 +202,12 @@ func tomlPositions(fm *frontMatter, data []byte, base int) {
 				i := 0
 				for it := v.Children(); it.Next(); i++ {
 					el := it.Node()
+					if el.Kind == unstable.String {
+						// A list of text (keywords, interprets): each
+						// element's own position.
+						setPos(fm, fmt.Sprintf("%s%s[%d]", prefix, name, i), at(el))
+						continue
+					}
 					if el.Kind != unstable.InlineTable {
 						continue
 					}

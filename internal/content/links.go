@@ -30,9 +30,12 @@ func (c *checker) buildSite() *site {
 		s.urls["/"+lang+"/"] = true
 		s.urls["/"+lang+"/index.xml"] = true
 		s.urls["/"+lang+"/sitemap.xml"] = true
-		for _, col := range config.Columns {
-			s.urls["/"+lang+"/"+col+"/"] = true
-			s.urls["/"+lang+"/"+col+"/index.xml"] = true
+		for _, col := range c.columns() {
+			s.urls["/"+lang+"/"+col.Path()+"/"] = true
+			s.urls["/"+lang+"/"+col.Path()+"/index.xml"] = true
+		}
+		if c.opts.SitemapPage {
+			s.urls["/"+lang+"/sitemap/"] = true
 		}
 	}
 	owners := map[string]*page{} // bundle folder → its page

@@ -157,6 +157,23 @@ const (
 	DiagDuplicateURL     Key = "diag.duplicate-url"
 	DiagDuplicateID      Key = "diag.duplicate-id"
 
+	// The site's shape: columns, 信息公开 metadata, interpretations,
+	// freshness (issue 10).
+	DiagFolderNotColumn   Key = "diag.folder-not-column"
+	DiagConfig            Key = "diag.config"
+	DiagEmptyColumn       Key = "diag.empty-column"
+	DiagStaleColumn       Key = "diag.stale-column"
+	DiagStaleHome         Key = "diag.stale-home"
+	DiagIndexNumber       Key = "diag.bad-index-number"
+	DiagValidity          Key = "diag.bad-validity"
+	DiagValidUntil        Key = "diag.valid-until-without-end"
+	DiagPolicyField       Key = "diag.policy-field-outside-policy-column"
+	DiagPolicyMissing     Key = "diag.policy-field-missing"
+	DiagInterpretsMissing Key = "diag.interprets-missing"
+	DiagInterpretsSelf    Key = "diag.interprets-self"
+	FlagNow               Key = "flag.now"
+	BadNow                Key = "check.bad-now"
+
 	// Words used inside diagnostics.
 	HintQuote       Key = "hint.quote"
 	HintYAMLTab     Key = "hint.yaml-tab"
@@ -180,9 +197,64 @@ const (
 )
 
 var catalog = map[Key]entry{
+	// The site's shape (issue 10).
+	DiagFolderNotColumn: {
+		zh: "文件夹 %s 不是栏目：公告直接放在 content/<语言>/%s/ 下（带附件的公告可用含 index.md 的文件夹）；若要设为子栏目，请在 config.toml 的 [[columns]] 中添加。栏目有：%s",
+		en: "the folder %s is no column: announcements go straight into content/<lang>/%s/ (or a folder with an index.md, for one with attachments); to make it a sub-column, add it to [[columns]] in config.toml. The columns are %s",
+	},
+	DiagConfig: {zh: "%s", en: "%s"},
+	DiagEmptyColumn: {
+		zh: "栏目 %q 在%s版中还没有公告：检查指标把空栏目计为问题",
+		en: "the column %q has no announcements in %s: the inspection counts empty columns against the site",
+	},
+	DiagStaleColumn: {
+		zh: "栏目 %q 最新的公告发布于 %s，已超过 %s（staleAfter）未更新：检查指标计为栏目不更新",
+		en: "the column %q was last updated on %s, longer ago than %s (staleAfter): the inspection counts it as not updated",
+	},
+	DiagStaleHome: {
+		zh: "%s版首页最新的内容发布于 %s，已超过两周：首页两周未更新是检查的单项否决项",
+		en: "the newest item on the %s home page is from %s, more than two weeks ago: a home page not updated for two weeks fails the inspection outright",
+	},
+	DiagIndexNumber: {
+		zh: "索引号 %q 的格式应为 <机构代码>/<年份>-<5位序号>，如 008364871/2024-00012（机构代码为 9 位组织机构代码或 18 位统一社会信用代码）",
+		en: "the index number (索引号) %q should read <organisation code>/<year>-<5 digits>, such as 008364871/2024-00012 (the code is the 9-character organisation code or the 18-character unified social credit code)",
+	},
+	DiagValidity: {
+		zh: "validity（有效性）应为 \"valid\"、\"expired\"、\"abolished\" 或 \"revised\" 之一，而不是 %q",
+		en: "validity must be one of \"valid\", \"expired\", \"abolished\" or \"revised\", not %q",
+	},
+	DiagValidUntil: {
+		zh: "validUntil（有效期至）%s 早于成文日期 %s",
+		en: "validUntil %s is before the written date %s",
+	},
+	DiagPolicyField: {
+		zh: "%s 只在政策类栏目（kind = \"policy\"）的信息公开表中显示，而栏目 %q 是普通栏目",
+		en: "%s is shown only in the 信息公开 table of policy columns (kind = \"policy\"), and the column %q is a list column",
+	},
+	DiagPolicyMissing: {
+		zh: "政策文件缺少 %s：信息公开表中这一项将为空",
+		en: "the policy document has no %s: its line in the 信息公开 table will be empty",
+	},
+	DiagInterpretsMissing: {
+		zh: "interprets 中的 %q 在本语言中找不到对应公告：请写成 <栏目>/<文件名>，如 %q",
+		en: "interprets names %q, but there is no announcement at that path in this language: write <column>/<name>, such as %q",
+	},
+	FlagNow: {
+		zh: "以此时间（如 2026-12-01T09:00:00+08:00 或 2026-12-01）判断栏目是否及时更新，默认为当前时间",
+		en: "judge whether columns are up to date as of this time (e.g. 2026-12-01T09:00:00+08:00 or 2026-12-01); default now",
+	},
+	BadNow: {
+		zh: "gazette check：--now %q 不是时间：请写成 2026-12-01T09:00:00+08:00 或 2026-12-01\n",
+		en: "gazette check: --now %q is not a time: write 2026-12-01T09:00:00+08:00 or 2026-12-01\n",
+	},
+	DiagInterpretsSelf: {
+		zh: "公告不能解读它自己（interprets 中的 %q）",
+		en: "an announcement cannot interpret itself (%q in interprets)",
+	},
+
 	CheckUsage: {
-		zh: "用法：gazette check [-s 站点目录] [--strict] [--format text|json] [--lang zh|en]\n\n检查内容，不生成网站。有错误时退出码为 1，用法错误为 2。\n\n选项：\n",
-		en: "usage: gazette check [-s SITE] [--strict] [--format text|json] [--lang zh|en]\n\nValidates the content without writing any output. Exits 1 when errors are found, 2 on usage errors.\n\nflags:\n",
+		zh: "用法：gazette check [-s 站点目录] [--strict] [--format text|json] [--now 时间] [--lang zh|en]\n\n检查内容，不生成网站；也按检查指标查找空栏目、超期未更新的栏目和首页。有错误时退出码为 1，用法错误为 2。\n\n选项：\n",
+		en: "usage: gazette check [-s SITE] [--strict] [--format text|json] [--now TIME] [--lang zh|en]\n\nValidates the content without writing any output, and looks for what the inspection counts: empty columns, columns and home pages not updated in time. Exits 1 when errors are found, 2 on usage errors.\n\nflags:\n",
 	},
 	BuildUsage: {
 		zh: "用法：gazette build [-s 站点目录] [-d 输出目录] [--counts-from URL] [--lang zh|en] [-v]\n\n生成网站：先检查内容，再渲染、压缩，成功后才替换输出目录。\n\n",

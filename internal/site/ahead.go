@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	pathpkg "path"
 	"slices"
 	"strings"
 	"time"
@@ -11,8 +12,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/resources/page"
-
-	"gazette/internal/config"
 )
 
 // DefaultAheadAfter is when a Session starts rendering edited announcements
@@ -68,7 +67,7 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 		return nil
 	}
 	scratch := newMemSite()
-	h, err := s.openInMemory(s.cfg, scratch, hugoMode{only: keep})
+	h, err := s.openInMemory(s.cfg, scratch, hugoMode{only: keep, now: s.opts.Now})
 	if err != nil {
 		s.log.Debug("render ahead: opening the small site failed", "err", err)
 		return nil
@@ -133,7 +132,7 @@ func (s *Session) aheadSources(events []fsnotify.Event) (edited []editedPage, ke
 			return nil, nil, false
 		}
 		p := s.hugo.contentPage(ev.Name)
-		if p == nil || !p.IsPage() || !isColumn(p.Section()) {
+		if p == nil || !p.IsPage() || !isColumn(s.cfg, p.Section()) {
 			return nil, nil, false
 		}
 		edited = append(edited, editedPage{file: ev.Name, url: p.RelPermalink()})
@@ -143,13 +142,16 @@ func (s *Session) aheadSources(events []fsnotify.Event) (edited []editedPage, ke
 		}
 		add(p.PrevInSection())
 		add(p.NextInSection())
+		for _, r := range s.hugo.interpretationLinks(p) {
+			add(r)
+		}
 	}
 	// Every column of every language keeps one page, so that the
 	// navigation and the language toggle find them, and the home and
 	// column pages keep their own files (titles, descriptions).
 	for _, site := range s.hugo.sites.Sites {
 		add(site.Home())
-		for _, col := range config.Columns {
+		for _, col := range s.cfg.ColumnPaths() {
 			sec, err := site.GetPage("/" + col)
 			if err != nil || sec == nil {
 				continue
@@ -161,6 +163,77 @@ func (s *Session) aheadSources(events []fsnotify.Event) (edited []editedPage, ke
 		}
 	}
 	return edited, keep, true
+}
+
+// interpretationLinks returns the pages p links to or from through
+// `interprets`: the documents p interprets and the interpretations that
+// name p. A document is named by its path ("policies/city/x") or, in a
+// sub-column, by the sub-column's key and its name ("city/x").
+func (h *hugoRun) interpretationLinks(p page.Page) []page.Page {
+	var site page.Site
+	for _, s := range h.sites.Sites {
+		if s.Language().Lang == p.Lang() {
+			site = s.Site()
+		}
+	}
+	if site == nil {
+		return nil
+	}
+	names := func(q page.Page) []string {
+		path := strings.TrimPrefix(q.Path(), "/")
+		n := []string{path}
+		if sec := q.CurrentSection(); sec != nil {
+			if col, ok := h.cfg.ColumnByPath(strings.TrimPrefix(sec.Path(), "/")); ok && col.Parent != "" {
+				n = append(n, col.Key+"/"+pathpkg.Base(path))
+			}
+		}
+		return n
+	}
+	var linked []page.Page
+	for _, target := range interprets(p) {
+		if d, _ := site.GetPage("/" + target); d != nil {
+			linked = append(linked, d)
+		} else if key, name, ok := strings.Cut(target, "/"); ok {
+			if col, ok := h.cfg.Column(key); ok && col.Parent != "" {
+				if d, _ := site.GetPage("/" + col.Path() + "/" + name); d != nil {
+					linked = append(linked, d)
+				}
+			}
+		}
+	}
+	mine := names(p)
+	for _, q := range site.RegularPages() {
+		for _, target := range interprets(q) {
+			if slices.Contains(mine, target) {
+				linked = append(linked, q)
+				break
+			}
+		}
+	}
+	return linked
+}
+
+// interprets returns a page's `interprets` entries, normalised as the
+// templates read them: lower-case, no ".md", no slashes at the ends.
+func interprets(p page.Page) []string {
+	v, ok := p.Params()["interprets"]
+	if !ok {
+		return nil
+	}
+	var out []string
+	switch list := v.(type) {
+	case []string:
+		for _, x := range list {
+			out = append(out, strings.Trim(strings.TrimSuffix(strings.ToLower(x), ".md"), "/"))
+		}
+	case []any:
+		for _, x := range list {
+			if s, ok := x.(string); ok {
+				out = append(out, strings.Trim(strings.TrimSuffix(strings.ToLower(s), ".md"), "/"))
+			}
+		}
+	}
+	return out
 }
 
 // outputName is the output file of a page at url ("/zh/notices/x/").

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/bep/logg"
@@ -43,8 +44,10 @@ var languageMeta = map[string]struct {
 	"en": {"en", "English", 2},
 }
 
-// hugoConfig derives Hugo's configuration from Gazette's settings.
-func hugoConfig(c *config.Config) map[string]any {
+// hugoConfig derives Hugo's configuration from Gazette's settings. today
+// is the build's date in the site time zone: policy documents whose
+// validUntil has passed by then are shown as no longer in force.
+func hugoConfig(c *config.Config, today string) map[string]any {
 	langs := map[string]any{}
 	for _, l := range config.Languages {
 		lc := c.Languages[l]
@@ -63,6 +66,9 @@ func hugoConfig(c *config.Config) map[string]any {
 				"description": lc.Description,
 				"keywords":    keywords,
 				"source":      lc.Source,
+				"sponsor":     lc.Sponsor,
+				"organizer":   lc.Organizer,
+				"contact":     lc.Contact,
 			},
 		}
 	}
@@ -101,11 +107,72 @@ func hugoConfig(c *config.Config) map[string]any {
 			"siteDomain":          c.SiteDomain,
 			"homeItems":           c.HomeItems,
 			"browsecountEndpoint": c.Browsecount.Endpoint,
-			"columns":             config.Columns,
+			"columns":             columnParams(c),
+			"today":               today,
+			"publicSecurity":      c.PublicSecurityRecord,
+			"publicSecurityURL":   c.PublicSecurityLink(),
+			"sitemapPage":         c.SitemapPage,
+			"errorReport":         c.Widgets.ErrorReport,
+			"identityBadge":       c.Widgets.IdentityBadge,
+			"govStyles":           usesGovStyles(c),
 		},
 		// Hugo's own minifier stays off (its default): Gazette minifies
 		// everything it writes exactly once, after rendering.
 	}
+}
+
+// columnParams describes the columns to the templates, in menu order. Hugo
+// lower-cases the keys of maps in params, so they are written lower-case.
+// A built-in column (a site without [[columns]]) has no names: the theme's
+// strings name it.
+func columnParams(c *config.Config) []map[string]any {
+	cols := make([]map[string]any, len(c.Columns))
+	for i, col := range c.Columns {
+		children := []string{}
+		for _, k := range c.Children(col.Key) {
+			children = append(children, k.Path())
+		}
+		names, descs, kws := map[string]any{}, map[string]any{}, map[string]any{}
+		for _, l := range config.Languages {
+			names[l] = col.Name[l]
+			descs[l] = col.Description[l]
+			kw := col.Keywords[l]
+			if kw == nil {
+				kw = []string{}
+			}
+			kws[l] = kw
+		}
+		pageSize := col.PageSize
+		if pageSize == 0 {
+			pageSize = c.PageSize
+		}
+		cols[i] = map[string]any{
+			"key": col.Key, "parent": col.Parent, "path": col.Path(), "type": col.Type,
+			"kind": col.Kind, "home": col.OnHome(), "pagesize": pageSize,
+			"name": names, "description": descs, "keywords": kws, "children": children,
+		}
+	}
+	return cols
+}
+
+// usesGovStyles reports whether a site shows what the theme's gov.css
+// styles: policy tables, sub-columns, footer links, widgets. A site that
+// does not gets the same stylesheet as before they existed.
+func usesGovStyles(c *config.Config) bool {
+	if c.SitemapPage || c.Widgets.ErrorReport != "" || c.Widgets.IdentityBadge != "" {
+		return true
+	}
+	for _, l := range c.Languages {
+		if l != nil && l.Contact != "" {
+			return true
+		}
+	}
+	for _, col := range c.Columns {
+		if col.Kind == config.KindPolicy || col.Parent != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // HugoWorkDir prepares the folder work for running Hugo over a site with
@@ -113,12 +180,12 @@ func hugoConfig(c *config.Config) map[string]any {
 // in work/hugo.toml (with the resource cache in work/resources), whose
 // path it returns. Benchmarks use it to run the Hugo CLI on exactly what
 // Gazette builds with.
-func HugoWorkDir(c *config.Config, work string) (string, error) {
+func HugoWorkDir(c *config.Config, work string, now time.Time) (string, error) {
 	themes := filepath.Join(work, "themes")
 	if err := theme.WriteTo(filepath.Join(themes, theme.Name)); err != nil {
 		return "", fmt.Errorf("site: %w", err)
 	}
-	hc := hugoConfig(c)
+	hc := hugoConfig(c, now.In(c.Location()).Format(time.DateOnly))
 	hc["resourceDir"] = filepath.Join(work, "resources")
 	hc["themesDir"] = themes
 	hc["theme"] = theme.Name
@@ -150,6 +217,7 @@ type pageInfo struct {
 // that collects Hugo's messages.
 type hugoRun struct {
 	abs    string // the site folder
+	cfg    *config.Config
 	dirs   sourceDirs
 	work   string // Hugo's configuration, the theme and the resource cache
 	sites  *hugolib.HugoSites
@@ -170,6 +238,8 @@ type hugoMode struct {
 	// only, when set, are the content files Hugo sees (absolute paths);
 	// the rest of content/ is hidden (see subsetFs).
 	only []string
+	// now is the build's clock (zero: the real one); see hugoConfig.
+	now time.Time
 }
 
 // openHugo prepares Hugo over siteDir, publishing through out into
@@ -191,7 +261,11 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 			os.RemoveAll(work)
 		}
 	}()
-	cfgFile, err := HugoWorkDir(c, work)
+	now := mode.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	cfgFile, err := HugoWorkDir(c, work, now)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +307,7 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 	if err != nil {
 		return nil, hugoError(err, dirs)
 	}
-	return &hugoRun{abs: abs, dirs: dirs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
+	return &hugoRun{abs: abs, cfg: c, dirs: dirs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
 }
 
 func (h *hugoRun) close() {
@@ -271,7 +345,7 @@ func (h *hugoRun) collect() *rendered {
 		lang := s.Language().Lang
 		for _, p := range s.RegularPages() {
 			r.counts[lang]++
-			if !isColumn(p.Section()) {
+			if !isColumn(h.cfg, p.Section()) {
 				continue
 			}
 			r.pages = append(r.pages, describe(p, h.abs))
@@ -320,8 +394,8 @@ func (h *hugoRun) contentPage(file string) page.Page {
 
 // render runs Hugo in-process over siteDir once. Hugo publishes through out
 // into out.dir, each file minified as Hugo closes it.
-func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs) (*rendered, error) {
-	h, err := openHugo(siteDir, c, log, out, out.dir, hugoMode{})
+func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs, now time.Time) (*rendered, error) {
+	h, err := openHugo(siteDir, c, log, out, out.dir, hugoMode{now: now})
 	if err != nil {
 		return nil, err
 	}
@@ -356,13 +430,11 @@ func (b *syncBuffer) Reset() {
 	b.buf.Reset()
 }
 
-func isColumn(section string) bool {
-	for _, c := range config.Columns {
-		if c == section {
-			return true
-		}
-	}
-	return false
+// isColumn reports whether a page's top-level section is a column: a page
+// elsewhere (the home page, a page some layout made up) is no announcement.
+func isColumn(c *config.Config, section string) bool {
+	_, ok := c.ColumnByPath(section)
+	return ok
 }
 
 // describe applies the browse-count id rule: the page's language, then its

@@ -35,6 +35,11 @@ func (d *doc) all(sel string) []*html.Node {
 	return cascadia.QueryAll(d.root, cascadia.MustCompile(sel))
 }
 
+// within returns the elements under n matching sel.
+func (d *doc) within(n *html.Node, sel string) []*html.Node {
+	return cascadia.QueryAll(n, cascadia.MustCompile(sel))
+}
+
 // one returns the only element matching sel, failing the test otherwise.
 func (d *doc) one(sel string) *html.Node {
 	d.t.Helper()

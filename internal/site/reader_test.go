@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -41,8 +42,9 @@ var readerLangs = []readerLang{
 // asks for at least 22 px for elderly readers.
 const minLargeFontPx = 22
 
-// readerColumns are the columns (Hugo sections) of the site.
-var readerColumns = []string{"notices", "news", "policies"}
+// readerColumns are the columns of the sample site, sub-columns included
+// (their folders under content/<lang>/).
+var readerColumns = []string{"notices", "news", "policies", "policies/city-gov", "policies/city-office", "interpretations"}
 
 // readerSite builds the sample site once, serves it, and returns the output
 // folder and the base URL.
@@ -54,7 +56,7 @@ func readerSite(t *testing.T) (dir, base string) {
 
 // announcements returns the URL paths of the announcement pages of one
 // column in one language, sorted: every LANG/COLUMN/NAME/index.html except
-// the pagination folder.
+// the pagination folder and sub-columns (list pages, which have a feed).
 func announcements(t *testing.T, dir, lang, column string) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, lang, column, "*", "index.html"))
@@ -66,6 +68,9 @@ func announcements(t *testing.T, dir, lang, column string) []string {
 		name := filepath.Base(filepath.Dir(f))
 		if name == "page" {
 			continue
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(f), "index.xml")); err == nil {
+			continue // a sub-column's list page
 		}
 		paths = append(paths, "/"+lang+"/"+column+"/"+name+"/")
 	}
@@ -434,6 +439,10 @@ func TestReaderAxe(t *testing.T) {
 		pages := []struct{ name, path string }{
 			{"home", "/" + l.code + "/"},
 			{"column list", "/" + l.code + "/notices/"},
+			{"parent column", "/" + l.code + "/policies/"},
+			{"sub-column", "/" + l.code + "/policies/city-gov/"},
+			{"document no longer in force", "/" + l.code + "/policies/city-gov/2020-flood-season-relief/"},
+			{"site map", "/" + l.code + "/sitemap/"},
 		}
 		for _, c := range readerColumns {
 			if a := announcements(t, dir, l.code, c); len(a) > 0 {

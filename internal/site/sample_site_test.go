@@ -125,11 +125,11 @@ func TestSampleHead(t *testing.T) {
 }
 
 func TestSamplePolicyWithAttachment(t *testing.T) {
-	d := parsePage(t, sampleSite(t), "zh/policies/2022-talent-housing/index.html")
-	meta := d.text("article .meta")
-	for _, want := range []string{"文号：绵府办发〔2022〕15号", "索引号：008364871/2022-00215"} {
-		if !strings.Contains(meta, want) {
-			t.Errorf("meta line %q lacks %q", meta, want)
+	d := parsePage(t, sampleSite(t), "zh/policies/city-office/2022-talent-housing/index.html")
+	table := d.text("table.policy-meta")
+	for _, want := range []string{"发文字号绵府办发〔2022〕15号", "索引号008364871/2022-00215"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("信息公开 table %q lacks %q", table, want)
 		}
 	}
 	att := d.text(".attachments li")

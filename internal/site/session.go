@@ -334,13 +334,14 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 	}
 	s.cfg = cfg
 	copts := content.OptionsFromConfig(cfg)
+	copts.Now = s.opts.Now
 	copts.Messages = s.opts.Messages
 	s.checker = content.NewChecker(s.source, copts)
 	// A full build goes into a new output, swapped in on success: pages
 	// that are gone disappear, and a failed build leaves the old output.
 	out := newMemSite()
 	checked := s.startCheck()
-	h, err := s.openInMemory(cfg, out, hugoMode{watch: true})
+	h, err := s.openInMemory(cfg, out, hugoMode{watch: true, now: s.opts.Now})
 	if err == nil {
 		s.hugo = h
 		s.visited = types.NewEvictingQueue[string](visitedPages)
@@ -483,7 +484,7 @@ func (s *Session) patch(events []fsnotify.Event) (*rendered, bool) {
 		if p == nil {
 			return nil, false
 		}
-		if !isColumn(p.Section()) {
+		if !isColumn(s.cfg, p.Section()) {
 			continue // a home or column page: not counted
 		}
 		info := describe(p, s.abs)

@@ -36,6 +36,9 @@ type Options struct {
 	// Messages prints the content checks' findings in the writer's
 	// language; nil prints English.
 	Messages *messages.Printer
+	// Now is the build's clock: policy documents past their validUntil
+	// and stale columns are judged against it. Zero means the real time.
+	Now time.Time
 	// AheadAfter is for a Session: once a build has taken this long,
 	// RenderAhead renders edited announcements ahead of the rebuild.
 	// 0 means DefaultAheadAfter; a negative value turns it off.
@@ -141,11 +144,12 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	go func() {
 		copts := content.OptionsFromConfig(cfg)
 		copts.Messages = opts.Messages
+		copts.Now = opts.Now
 		diags, err := content.Check(opts.Source, copts)
 		checkDone <- checked{diags, err}
 	}()
 	stream := newMinifyFs(stage.dir)
-	r, renderErr := render(opts.Source, cfg, hugoLog{log}, stream)
+	r, renderErr := render(opts.Source, cfg, hugoLog{log}, stream, opts.Now)
 	chk := <-checkDone
 	if chk.err != nil {
 		return nil, chk.err

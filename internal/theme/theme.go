@@ -21,7 +21,7 @@ import (
 // The "all:" prefix keeps folders such as layouts/_partials, whose names
 // start with an underscore and which embed would otherwise leave out.
 //
-//go:embed all:layouts all:i18n all:assets all:static
+//go:embed all:layouts all:i18n all:assets all:static all:content
 var files embed.FS
 
 // Dirs are the folders the theme provides, in the order Hugo's own
