@@ -29,6 +29,8 @@ var commands = map[string]struct {
 	"new":    {runNew, messages.BriefNew},
 	"serve":  {runServe, messages.BriefServe},
 	"deploy": {runDeploy, messages.BriefDeploy},
+	"init":   {runInit, messages.BriefInit},
+	"theme":  {runTheme, messages.BriefTheme},
 }
 
 func main() {

@@ -139,35 +139,12 @@ func writeNew(path, text string) error {
 func frontMatter(title string, date time.Time, source, key string) string {
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "title = %s\n", config.Quote(title))
 	fmt.Fprintf(&b, "date = %s\n", date.Format(time.RFC3339))
 	if source != "" {
-		fmt.Fprintf(&b, "source = %s\n", tomlString(source))
+		fmt.Fprintf(&b, "source = %s\n", config.Quote(source))
 	}
-	fmt.Fprintf(&b, "translationKey = %s\n", tomlString(key))
+	fmt.Fprintf(&b, "translationKey = %s\n", config.Quote(key))
 	b.WriteString("+++\n\n")
-	return b.String()
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7F:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
 	return b.String()
 }

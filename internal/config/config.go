@@ -259,7 +259,7 @@ func (c *Config) validate() []*Error {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, &Error{Key: key, Msg: fmt.Sprintf(format, args...)})
 	}
-	if u, err := url.Parse(c.BaseURL); c.BaseURL == "" || err != nil || !u.IsAbs() || u.Host == "" {
+	if u, err := url.Parse(c.BaseURL); c.BaseURL == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		bad("baseURL", "must be an absolute URL such as \"https://www.example.gov.cn/\", got %q", c.BaseURL)
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
@@ -468,4 +468,29 @@ func keyLine(data []byte, key []string) int {
 		}
 	}
 	return 0
+}
+
+// Quote writes s as a TOML basic string, the way config.toml and front
+// matter spell text: double quotes, with quotes, backslashes and control
+// characters escaped.
+func Quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

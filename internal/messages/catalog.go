@@ -172,6 +172,24 @@ const (
 	DiagInterpretsMissing Key = "diag.interprets-missing"
 	DiagInterpretsSelf    Key = "diag.interprets-self"
 	FlagNow               Key = "flag.now"
+
+	// gazette init and gazette theme (issue 13).
+	InitUsage    Key = "init.usage"
+	InitArgs     Key = "init.args"
+	InitNotEmpty Key = "init.not-empty"
+	InitFailed   Key = "init.failed"
+	InitKept     Key = "init.kept"
+	InitNext     Key = "init.next"
+	FlagNameZH   Key = "flag.name-zh"
+	FlagNameEN   Key = "flag.name-en"
+	FlagBaseURL  Key = "flag.base-url"
+	FlagSiteID   Key = "flag.site-id"
+	FlagForce    Key = "flag.force"
+	BriefInit    Key = "main.brief-init"
+	BriefTheme   Key = "main.brief-theme"
+	ThemeUsage   Key = "theme.usage"
+	ThemeKept    Key = "theme.kept"
+	ThemeFailed  Key = "theme.failed"
 	BadNow                Key = "check.bad-now"
 
 	// Words used inside diagnostics.
@@ -239,6 +257,34 @@ var catalog = map[Key]entry{
 		zh: "interprets 中的 %q 在本语言中找不到对应公告：请写成 <栏目>/<文件名>，如 %q",
 		en: "interprets names %q, but there is no announcement at that path in this language: write <column>/<name>, such as %q",
 	},
+	InitUsage: {
+		zh: "用法：gazette init 目录 [--name-zh 名称] [--name-en 名称] [--base-url 地址] [--site-id 标识码] [--force] [--lang zh|en]\n\n在目录中新建一个网站：带说明的 config.toml、一篇中英文公告、.gitignore、两条 CI 流水线和给网站团队的 README。\n没有给出的名称、地址和标识码先用占位值。页面模板在 gazette 程序中，不复制到网站里。\n目录不为空时需要 --force；已有的文件从不覆盖。\n\n选项：\n",
+		en: "usage: gazette init DIR [--name-zh NAME] [--name-en NAME] [--base-url URL] [--site-id CODE] [--force] [--lang zh|en]\n\nWrites a new site into DIR: a commented config.toml, one announcement pair, .gitignore, two CI pipelines and a README for the site's team.\nNames, address and code not given get placeholders. The layouts stay inside gazette and are not copied.\nA DIR that is not empty needs --force; files already there are never overwritten.\n\nflags:\n",
+	},
+	InitArgs: {zh: "gazette init：请给出一个目录\n", en: "gazette init: name one folder\n"},
+	InitNotEmpty: {
+		zh: "gazette init：%s 不是空目录；要在其中新建网站请加 --force（已有的文件不会被覆盖）\n",
+		en: "gazette init: %s is not empty; add --force to write the site into it (files already there are kept)\n",
+	},
+	InitFailed: {zh: "gazette init：%v\n", en: "gazette init: %v\n"},
+	InitKept:   {zh: "已存在，保留原文件：%s\n", en: "already there, kept as it is: %s\n"},
+	InitNext: {
+		zh: "下一步：cd %s，在 config.toml 中填写名称、地址和标识码，然后运行 gazette serve 预览。\n",
+		en: "next: cd %s, fill in the names, address and codes in config.toml, then run gazette serve to preview.\n",
+	},
+	FlagNameZH:  {zh: "网站的中文名称", en: "the site's name in Chinese"},
+	FlagNameEN:  {zh: "网站的英文名称", en: "the site's name in English"},
+	FlagBaseURL: {zh: "网站发布的地址，如 https://www.example.gov.cn/", en: "the address the site is published at, e.g. https://www.example.gov.cn/"},
+	FlagSiteID:  {zh: "政府网站标识码", en: "the government website identification code (政府网站标识码)"},
+	FlagForce:   {zh: "目录不为空时也写入（不覆盖已有文件）", en: "write into a folder that is not empty (never overwriting a file)"},
+	BriefInit:   {zh: "新建一个网站", en: "create a new site"},
+	BriefTheme:  {zh: "导出内置主题的文件以便修改", en: "copy files of the built-in theme into the site for editing"},
+	ThemeUsage: {
+		zh: "用法：gazette theme export [-s 站点目录] [路径…] [--lang zh|en]\n\n把内置主题的文件复制到网站中以便修改：不给路径时复制全部，否则只复制给出的文件或文件夹（如 layouts/_partials/footer.html、i18n/zh.toml、assets/css）。\n网站已有的文件从不覆盖。网站中的文件会取代主题中同一路径的文件；界面文字文件只覆盖其中写了的条目。\n\n选项：\n",
+		en: "usage: gazette theme export [-s SITE] [PATH…] [--lang zh|en]\n\nCopies files of the built-in theme into the site for editing: all of them, or the files or folders named (such as layouts/_partials/footer.html, i18n/zh.toml, assets/css).\nA file the site already has is never overwritten. A site's file replaces the theme's file of the same path; a strings file overrides only the keys it has.\n\nflags:\n",
+	},
+	ThemeKept:   {zh: "网站已有此文件，未覆盖：%s\n", en: "the site has this file already, kept: %s\n"},
+	ThemeFailed: {zh: "gazette theme export：%v\n", en: "gazette theme export: %v\n"},
 	FlagNow: {
 		zh: "以此时间（如 2026-12-01T09:00:00+08:00 或 2026-12-01）判断栏目是否及时更新，默认为当前时间",
 		en: "judge whether columns are up to date as of this time (e.g. 2026-12-01T09:00:00+08:00 or 2026-12-01); default now",
