@@ -190,7 +190,7 @@ const (
 	ThemeUsage   Key = "theme.usage"
 	ThemeKept    Key = "theme.kept"
 	ThemeFailed  Key = "theme.failed"
-	BadNow                Key = "check.bad-now"
+	BadNow       Key = "check.bad-now"
 
 	// Words used inside diagnostics.
 	HintQuote       Key = "hint.quote"
