@@ -157,6 +157,10 @@ const (
 	DiagDuplicateURL     Key = "diag.duplicate-url"
 	DiagDuplicateID      Key = "diag.duplicate-id"
 
+	// --- content checks: empty text and symbolic links (begin) ---
+	DiagEmptyBody Key = "diag.empty-body"
+	// --- content checks: empty text and symbolic links (end) ---
+
 	// Words used inside diagnostics.
 	HintQuote       Key = "hint.quote"
 	HintYAMLTab     Key = "hint.yaml-tab"
@@ -573,6 +577,13 @@ var catalog = map[Key]entry{
 		zh: "浏览次数编号 %q 与 %s 相同：请给其中一篇改用不同的 id 或 translationKey",
 		en: "the browse-count id %q is also the id of %s: give one of them a different id or translationKey",
 	},
+
+	// --- content checks: empty text and symbolic links (begin) ---
+	DiagEmptyBody: {
+		zh: "正文为空：读者只能看到标题。请在前置元数据之后写正文",
+		en: "the announcement has no text: readers see only its title. Write the text below the front matter",
+	},
+	// --- content checks: empty text and symbolic links (end) ---
 
 	HintQuote: {
 		zh: "（文字值要加引号，例如 title = \"……\"）",
