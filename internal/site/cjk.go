@@ -41,6 +41,22 @@ func newCJKFs(base afero.Fs, siteDir string) afero.Fs {
 	return &cjkFs{Fs: base, contentDir: filepath.Join(siteDir, "content") + string(filepath.Separator)}
 }
 
+// LstatIfPossible shows Hugo a symbolic link as a link: Hugo then leaves
+// it out of the content instead of following it, maybe out of the site.
+// Without it Hugo's lstat falls back to Stat, which follows links.
+func (c *cjkFs) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	return lstat(c.Fs, name)
+}
+
+// lstat is fs's Lstat where it has one, else its Stat.
+func lstat(fs afero.Fs, name string) (os.FileInfo, bool, error) {
+	if l, ok := fs.(afero.Lstater); ok {
+		return l.LstatIfPossible(name)
+	}
+	fi, err := fs.Stat(name)
+	return fi, false, err
+}
+
 func (c *cjkFs) Open(name string) (afero.File, error) {
 	return c.OpenFile(name, os.O_RDONLY, 0)
 }
