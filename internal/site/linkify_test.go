@@ -2,11 +2,16 @@ package site
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -112,6 +117,45 @@ func TestLinkifyCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLinkifyPreviewMatchesBuild: the preview links bare addresses as the
+// build does, in a page rendered ahead of the rebuild as in the rest.
+func TestLinkifyPreviewMatchesBuild(t *testing.T) {
+	cases := loadLinkifyCorpus(t)
+	dir := linkifySite(t, cases)
+	ctx := context.Background()
+	s, _, err := Open(ctx, Options{Source: dir, AheadAfter: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sameAsBuild(t, "opened", s, dir)
+
+	const name = "content/zh/notices/case-00.md"
+	ev := appendLine(t, dir, name, "另见：www.example.gov.cn/more，或（https://example.gov.cn/faq）。")
+	names := s.RenderAhead(ctx, []fsnotify.Event{ev})
+	if len(names) != 1 {
+		t.Fatalf("rendered ahead %v, want the edited page", names)
+	}
+	ahead, err := fs.ReadFile(s.FS(), names[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href=https://www.example.gov.cn/more>www.example.gov.cn/more</a>，`, `（<a href=https://example.gov.cn/faq>`} {
+		if !strings.Contains(string(ahead), want) {
+			t.Errorf("the page rendered ahead lacks %s", want)
+		}
+	}
+	rep, err := s.Rebuild(ctx, []fsnotify.Event{ev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.AheadDiffered) > 0 {
+		t.Errorf("the rebuild rendered %v differently from the page rendered ahead", rep.AheadDiffered)
+	}
+	visitAll(t, s)
+	sameAsBuild(t, "edited", s, dir)
 }
 
 // readerText is the text of n as a reader sees it, white space collapsed:
