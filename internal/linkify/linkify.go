@@ -13,6 +13,7 @@ package linkify
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -174,13 +175,11 @@ func looksLikeAddress(b []byte) bool {
 // span is a half-open range of byte offsets.
 type span struct{ start, stop int }
 
+// inside reports whether p lies in one of spans, which are in order and
+// do not overlap.
 func inside(spans []span, p int) bool {
-	for _, s := range spans {
-		if s.start <= p && p < s.stop {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].stop > p })
+	return i < len(spans) && spans[i].start <= p
 }
 
 // textSegments lists the plain text of the document: text outside code
@@ -200,6 +199,8 @@ func textSegments(doc ast.Node) []span {
 		}
 		return ast.WalkContinue, nil
 	})
+	// Not always in the order of the source: footnotes move to the end.
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 

@@ -26,6 +26,8 @@ func TestRewrite(t *testing.T) {
 		{"after a space GFM links it already", "见 www.example.org", "见 www.example.org"},
 		{"ascii letters before block it", "编号abchttps://example.org/x", "编号abchttps://example.org/x"},
 		{"not an address", "电话：010-12345678，地址：人民路1号。", "电话：010-12345678，地址：人民路1号。"},
+		{"footnote before later text", "正文[^1]。\n\n[^1]: 来源：www.example.org/a\n\n另见：www.example.org/b\n",
+			"正文[^1]。\n\n[^1]: 来源：[www.example.org/a](<https://www.example.org/a>)\n\n另见：[www.example.org/b](<https://www.example.org/b>)\n"},
 		{"code span", "示例：`https://example.org/x`。", "示例：`https://example.org/x`。"},
 		{"fenced code", "```\n网页（www.example.gov.hk）\n```\n", "```\n网页（www.example.gov.hk）\n```\n"},
 		{"indented code", "代码：\n\n    网页（www.example.gov.hk）\n", "代码：\n\n    网页（www.example.gov.hk）\n"},
