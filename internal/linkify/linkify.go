@@ -40,8 +40,9 @@ var md = goldmark.New(
 // www.… as [www.…](<scheme://www.…>), with scheme the one the build gives
 // www addresses ("https"). It never changes front matter, code spans, code
 // blocks, raw HTML, shortcodes or existing links, and never adds or removes
-// a line, so line numbers in the build's messages stay those of the file.
-// When there is nothing to rewrite it returns src itself.
+// a line, so line numbers in the build's messages stay those of the file
+// (on a line with a rewritten address, columns after it move by what was
+// added). When there is nothing to rewrite it returns src itself.
 func Rewrite(src []byte, scheme string) []byte {
 	bodyStart, ok := bodyOffset(src)
 	if !ok {
