@@ -49,6 +49,10 @@ func (c *checker) checkBody(pg *page, src []byte, fm *frontMatter) {
 		return position{l, col}
 	}
 	doc := markdown.Parser().Parse(text.NewReader(body))
+	if pg.kind == kindPage && !hasAttachments(fm) && !visible(doc, body) {
+		pos := at(0)
+		c.report(pg.file, pos.line, pos.col, Warning, "empty-body", messages.DiagEmptyBody)
+	}
 	level := 1 // the page title is the level-1 heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -98,6 +102,50 @@ func (c *checker) checkBody(pg *page, src []byte, fm *frontMatter) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// visible reports whether a reader would see anything of the markdown
+// doc: text, an image, code, HTML other than a comment. Blank lines, empty
+// headings, rules and comments alone show nothing.
+func visible(doc ast.Node, src []byte) bool {
+	seen := false
+	var text strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			text.Write(n.Segment.Value(src))
+		case *ast.String:
+			text.Write(n.Value)
+		case *ast.Image, *ast.AutoLink:
+			seen = true
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			seen = n.Lines().Len() > 0
+		case *ast.HTMLBlock:
+			seen = n.HTMLBlockType != ast.HTMLBlockType2
+		case *ast.RawHTML:
+			seen = n.Segments.Len() > 0 && !bytes.HasPrefix(src[n.Segments.At(0).Start:], []byte("<!--"))
+		}
+		if seen {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return seen || strings.TrimSpace(text.String()) != ""
+}
+
+// hasAttachments reports whether the front matter lists attachments: the
+// page then shows them even without text of its own.
+func hasAttachments(fm *frontMatter) bool {
+	switch v := fm.fields[fieldKey(fm, "attachments")].(type) {
+	case []any:
+		return len(v) > 0
+	case []map[string]any:
+		return len(v) > 0
+	}
+	return false
 }
 
 func (c *checker) reportHTML(pg *page, body []byte, off int, at func(int) position) {

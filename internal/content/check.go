@@ -144,6 +144,7 @@ type checker struct {
 	limit int64 // attachment limit in bytes
 
 	diags []Diagnostic
+	links *symlinks            // made when the first symbolic link under content/ is met
 	files map[string]int64     // every file under content/, static/ and assets/, by site-relative path: its size
 	mods  map[string]time.Time // the markdown files under content/: their modification times
 	pages []*page
@@ -295,7 +296,7 @@ func FilesChecked(siteDir string) int {
 			}
 			return nil
 		}
-		if !d.IsDir() && isMarkdown(d.Name()) {
+		if !d.IsDir() && d.Type()&fs.ModeSymlink == 0 && isMarkdown(d.Name()) {
 			n++
 		}
 		return nil
@@ -352,6 +353,16 @@ func (c *checker) index(root string, md *[]string) error {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		if root == "content" && d.Type()&fs.ModeSymlink != 0 && p != dir {
+			// Neither read nor listed: the build skips it too (symlinks.go).
+			if c.links == nil {
+				if c.links, err = newSymlinks(c.site); err != nil {
+					return err
+				}
+			}
+			c.diags = append(c.diags, c.links.diagnose(p, rel, c.p))
+			return nil
+		}
 		info, err := d.Info()
 		if err != nil {
 			return err

@@ -347,8 +347,8 @@ func TestEdgeCases(t *testing.T) {
 		want []string
 	}{
 		{"Windows line endings", strings.ReplaceAll(announcement("甲", "", "## 一\r\n\r\n正文。\r\n"), "\n", "\r\n"), nil},
-		{"field names in any case", "+++\nTitle = \"甲\"\nDATE = 2019-10-24T10:11:00+08:00\n+++\n", nil},
-		{"blank lines before the front matter", "\n\n+++\ntitle = \"甲\"\ndate = 2019-10-24T10:11:00+08:00\n+++\n", nil},
+		{"field names in any case", "+++\nTitle = \"甲\"\nDATE = 2019-10-24T10:11:00+08:00\n+++\n正文\n", nil},
+		{"blank lines before the front matter", "\n\n+++\ntitle = \"甲\"\ndate = 2019-10-24T10:11:00+08:00\n+++\n正文\n", nil},
 		{"empty front matter", "+++\n+++\n正文\n", []string{
 			"content/zh/notices/a.md:1:1: error missing-field",
 			"content/zh/notices/a.md:1:1: error missing-field",
@@ -356,13 +356,13 @@ func TestEdgeCases(t *testing.T) {
 		{"YAML list instead of fields", "---\n- title\n- date\n---\n", []string{"content/zh/notices/a.md:2:1: error front-matter-shape"}},
 		{"JSON front matter", "{\"title\": \"甲\"}\n", []string{"content/zh/notices/a.md:1:1: error front-matter-format"}},
 		{"duplicate key", "+++\ntitle = \"甲\"\ntitle = \"乙\"\ndate = 2019-10-24T10:11:00+08:00\n+++\n", []string{"content/zh/notices/a.md:3:1: error toml-syntax"}},
-		{"local date and time", "+++\ntitle = \"甲\"\ndate = 2019-10-24T10:11:00\n+++\n", nil},
-		{"date as a number", "+++\ntitle = \"甲\"\ndate = 20191024\n+++\n", []string{"content/zh/notices/a.md:3:1: error wrong-type"}},
-		{"publishDate without time is a warning", announcement("甲", "publishDate = 2019-10-25\n", ""), []string{"content/zh/notices/a.md:4:1: warning date-no-time"}},
-		{"draft", announcement("甲", "draft = true\n", ""), []string{"content/zh/notices/a.md:4:1: info draft"}},
-		{"unknown field without a near match", announcement("甲", "colour = \"red\"\n", ""), []string{"content/zh/notices/a.md:4:1: error unknown-field"}},
+		{"local date and time", "+++\ntitle = \"甲\"\ndate = 2019-10-24T10:11:00\n+++\n正文\n", nil},
+		{"date as a number", "+++\ntitle = \"甲\"\ndate = 20191024\n+++\n正文\n", []string{"content/zh/notices/a.md:3:1: error wrong-type"}},
+		{"publishDate without time is a warning", announcement("甲", "publishDate = 2019-10-25\n", "正文\n"), []string{"content/zh/notices/a.md:4:1: warning date-no-time"}},
+		{"draft", announcement("甲", "draft = true\n", "正文\n"), []string{"content/zh/notices/a.md:4:1: info draft"}},
+		{"unknown field without a near match", announcement("甲", "colour = \"red\"\n", "正文\n"), []string{"content/zh/notices/a.md:4:1: error unknown-field"}},
 		{"zero-width space", announcement("甲", "", "正\u200b文\n"), []string{"content/zh/notices/a.md:6:2: warning invisible-char"}},
-		{"long id", announcement("甲", "id = \""+strings.Repeat("x", 201)+"\"\n", ""), []string{"content/zh/notices/a.md:4:1: error bad-id"}},
+		{"long id", announcement("甲", "id = \""+strings.Repeat("x", 201)+"\"\n", "正文\n"), []string{"content/zh/notices/a.md:4:1: error bad-id"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

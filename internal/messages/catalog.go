@@ -192,6 +192,12 @@ const (
 	ThemeFailed  Key = "theme.failed"
 	BadNow       Key = "check.bad-now"
 
+	// --- content checks: empty text and symbolic links (begin) ---
+	DiagEmptyBody      Key = "diag.empty-body"
+	DiagSymlinkOutside Key = "diag.symlink-outside"
+	DiagSymlinkInside  Key = "diag.symlink-inside"
+	// --- content checks: empty text and symbolic links (end) ---
+
 	// Words used inside diagnostics.
 	HintQuote       Key = "hint.quote"
 	HintYAMLTab     Key = "hint.yaml-tab"
@@ -691,6 +697,21 @@ var catalog = map[Key]entry{
 		zh: "浏览次数编号 %q 与 %s 相同：请给其中一篇改用不同的 id 或 translationKey",
 		en: "the browse-count id %q is also the id of %s: give one of them a different id or translationKey",
 	},
+
+	// --- content checks: empty text and symbolic links (begin) ---
+	DiagEmptyBody: {
+		zh: "正文为空：读者只能看到标题。请在前置元数据之后写正文",
+		en: "the announcement has no text: readers see only its title. Write the text below the front matter",
+	},
+	DiagSymlinkOutside: {
+		zh: "这是指向站点以外 %q 的符号链接：gazette 不会读取它。如需发布，请把内容复制到站点中",
+		en: "this is a symbolic link to %q, outside the site: gazette does not read it. To publish what it points at, copy that into the site",
+	},
+	DiagSymlinkInside: {
+		zh: "这是指向 %q 的符号链接：生成网站时不会发布链接。请把文件或文件夹本身放在这里",
+		en: "this is a symbolic link to %q: the build does not publish links. Put the file or folder itself here",
+	},
+	// --- content checks: empty text and symbolic links (end) ---
 
 	HintQuote: {
 		zh: "（文字值要加引号，例如 title = \"……\"）",

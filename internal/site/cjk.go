@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
+
+	"gazette/internal/linkify"
 )
 
 // CommonMark only opens emphasis when "**" is preceded by a space or
@@ -19,23 +21,47 @@ import (
 // space ("\ ") counts as a space for the parser and is not rendered. Writers
 // should not have to type it, so Gazette inserts it while Hugo reads the
 // markdown, only where an emphasis run touches CJK punctuation.
+//
+// GFM has the same blind spot for bare addresses: it links www.… and
+// https://… only after a space, so 网页（www.example.gov.cn）stays text.
+// linkify.Rewrite writes those as links, in the same pass.
 
-// cjkEmphasisFs serves markdown files under contentDir through
-// fixCJKEmphasis; everything else passes through untouched.
-type cjkEmphasisFs struct {
+// linkifyProtocol is the scheme bare www.… addresses get, in Hugo's own
+// links and in those linkify writes.
+const linkifyProtocol = "https"
+
+// cjkFs serves markdown files under contentDir through fixCJKEmphasis and
+// linkify.Rewrite; everything else passes through untouched.
+type cjkFs struct {
 	afero.Fs
 	contentDir string // absolute, with a trailing separator
 }
 
-func newCJKEmphasisFs(base afero.Fs, siteDir string) afero.Fs {
-	return &cjkEmphasisFs{Fs: base, contentDir: filepath.Join(siteDir, "content") + string(filepath.Separator)}
+func newCJKFs(base afero.Fs, siteDir string) afero.Fs {
+	return &cjkFs{Fs: base, contentDir: filepath.Join(siteDir, "content") + string(filepath.Separator)}
 }
 
-func (c *cjkEmphasisFs) Open(name string) (afero.File, error) {
+// LstatIfPossible shows Hugo a symbolic link as a link: Hugo then leaves
+// it out of the content instead of following it, maybe out of the site.
+// Without it Hugo's lstat falls back to Stat, which follows links.
+func (c *cjkFs) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	return lstat(c.Fs, name)
+}
+
+// lstat is fs's Lstat where it has one, else its Stat.
+func lstat(fs afero.Fs, name string) (os.FileInfo, bool, error) {
+	if l, ok := fs.(afero.Lstater); ok {
+		return l.LstatIfPossible(name)
+	}
+	fi, err := fs.Stat(name)
+	return fi, false, err
+}
+
+func (c *cjkFs) Open(name string) (afero.File, error) {
 	return c.OpenFile(name, os.O_RDONLY, 0)
 }
 
-func (c *cjkEmphasisFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	f, err := c.Fs.OpenFile(name, flag, perm)
 	if err != nil || flag != os.O_RDONLY || !strings.HasPrefix(name, c.contentDir) || !strings.EqualFold(filepath.Ext(name), ".md") {
 		return f, err
@@ -47,7 +73,7 @@ func (c *cjkEmphasisFs) OpenFile(name string, flag int, perm os.FileMode) (afero
 	}
 	// Hugo reads the bytes already in memory, fixed or not, instead of
 	// reading the file a second time.
-	fixed := fixCJKEmphasis(data)
+	fixed := linkify.Rewrite(fixCJKEmphasis(data), linkifyProtocol)
 	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
 }
 

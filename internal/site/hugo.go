@@ -95,9 +95,13 @@ func hugoConfig(c *config.Config, today string) map[string]any {
 		"markup": map[string]any{
 			"goldmark": map[string]any{
 				// Without the CJK extension **「…」** next to Chinese text is not bold.
-				"extensions": map[string]any{"cjk": map[string]any{
-					"enable": true, "eastAsianLineBreaks": true, "escapedSpace": true,
-				}},
+				"extensions": map[string]any{
+					"cjk": map[string]any{
+						"enable": true, "eastAsianLineBreaks": true, "escapedSpace": true,
+					},
+					// The scheme of bare www.… links; linkify.Rewrite uses the same.
+					"linkifyProtocol": linkifyProtocol,
+				},
 				"renderer": map[string]any{"unsafe": c.AllowHTML},
 			},
 		},
@@ -270,7 +274,7 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 		return nil, err
 	}
 	dirs := sourceDirs{site: abs, theme: filepath.Join(work, "themes", theme.Name)}
-	src := newCJKEmphasisFs(afero.NewOsFs(), abs)
+	src := newCJKFs(afero.NewOsFs(), abs)
 	if mode.only != nil {
 		src = newSubsetFs(src, abs, mode.only)
 	}

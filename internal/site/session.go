@@ -333,6 +333,9 @@ func (s *Session) reopen(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	s.cfg = cfg
+	if err := refuseLinksOut(s.source, s.opts.Messages); err != nil {
+		return nil, err
+	}
 	copts := content.OptionsFromConfig(cfg)
 	copts.Now = s.opts.Now
 	copts.Messages = s.opts.Messages

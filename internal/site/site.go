@@ -123,6 +123,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := refuseLinksOut(opts.Source, opts.Messages); err != nil {
+		return nil, err
+	}
 	// Hugo publishes straight into a stage folder beside the destination,
 	// and every file is minified as Hugo closes it: no copy of the site is
 	// held in memory and no second pass runs after Hugo.
@@ -209,6 +212,21 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	rep.Duration = time.Since(start)
 	log.Info("site built", "dest", opts.Dest, "files", rep.Files, "duration", rep.Duration)
 	return rep, nil
+}
+
+// refuseLinksOut fails when a symbolic link under content/ leads out of
+// the site. It runs before Hugo and the checks start, so nothing behind
+// such a link is read; Hugo would skip the link anyway (see cjkFs), and the
+// checks report it again with every other finding.
+func refuseLinksOut(siteDir string, p *messages.Printer) error {
+	links, err := content.Symlinks(siteDir, p)
+	if err != nil {
+		return err
+	}
+	if content.HasErrors(links) {
+		return &CheckError{Diagnostics: links}
+	}
+	return nil
 }
 
 // noOverlap refuses a static file that would silently replace a rendered

@@ -82,6 +82,16 @@ func (s *subsetFs) Stat(name string) (os.FileInfo, error) {
 	return s.Fs.Stat(name)
 }
 
+// LstatIfPossible keeps symbolic links visible as links, as the whole
+// site's filesystem does (see cjkFs): Hugo skips them in both.
+func (s *subsetFs) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	name = filepath.Clean(name)
+	if ok, _ := s.visible(name); !ok {
+		return nil, false, &os.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+	}
+	return lstat(s.Fs, name)
+}
+
 func (s *subsetFs) Open(name string) (afero.File, error) {
 	return s.OpenFile(name, os.O_RDONLY, 0)
 }
@@ -117,7 +127,8 @@ func (d *subsetDir) infos(n int) ([]os.FileInfo, error) {
 	}
 	var out []os.FileInfo
 	for _, name := range rest {
-		fi, err := d.fs.Fs.Stat(filepath.Join(d.File.Name(), name))
+		// As the folder itself would list it: a link stays a link.
+		fi, _, err := lstat(d.fs.Fs, filepath.Join(d.File.Name(), name))
 		if err != nil {
 			continue // gone since: Hugo would not have seen it either
 		}
