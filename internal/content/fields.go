@@ -490,3 +490,8 @@ func (c *checker) publicationNotes(pg *page, fm *frontMatter) {
 		c.report(pg.file, pos.line, pos.col, Info, "expired", messages.DiagExpired, pg.expiryDate.In(c.loc).Format(time.RFC3339))
 	}
 }
+
+// KnownField reports whether name is a front matter field check accepts.
+// The importer writes optional fields only when they are known, so that
+// what it writes always passes check.
+func KnownField(name string) bool { return canonicalName(name) != "" }
