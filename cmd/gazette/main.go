@@ -29,6 +29,7 @@ var commands = map[string]struct {
 	"new":    {runNew, messages.BriefNew},
 	"serve":  {runServe, messages.BriefServe},
 	"deploy": {runDeploy, messages.BriefDeploy},
+	"import": {runImport, messages.BriefImport},
 }
 
 func main() {

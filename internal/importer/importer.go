@@ -64,8 +64,25 @@ func (p *Problem) Error() string { return messages.New(messages.EN).Sprintf(p.Ke
 // problem returns a Problem for key with args.
 func problem(key messages.Key, args ...any) *Problem { return &Problem{Key: key, Args: args} }
 
-// describe renders err in p's language: a Problem through the catalogue,
+// Message renders err in p's language: a Problem through the catalogue,
 // anything else as it is.
+func Message(p *messages.Printer, err error) string { return describe(p, err) }
+
+// IsUsage reports whether err is a problem with the options themselves
+// (an unknown column, a bad selector, a --from that is neither a folder
+// nor a URL), which a command reports as a usage error.
+func IsUsage(err error) bool {
+	var pr *Problem
+	if !errors.As(err, &pr) {
+		return false
+	}
+	switch pr.Key {
+	case messages.ImportBadColumn, messages.ImportBadSelector, messages.ImportBadFrom, messages.ImportBadBaseURL:
+		return true
+	}
+	return false
+}
+
 func describe(p *messages.Printer, err error) string {
 	var pr *Problem
 	if !errors.As(err, &pr) {

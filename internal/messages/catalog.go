@@ -184,6 +184,7 @@ const (
 	ImportPagesUsage     Key = "import.pages-usage"
 	ImportDocxUsage      Key = "import.docx-usage"
 	ImportUnknownSub     Key = "import.unknown-subcommand"
+	ImportBadArg         Key = "import.bad-arg"
 	ImportFlagFrom       Key = "import.flag-from"
 	ImportFlagPagesLang  Key = "import.flag-pages-lang"
 	ImportFlagDocxLang   Key = "import.flag-docx-lang"
@@ -683,6 +684,10 @@ var catalog = map[Key]entry{
 	ImportUnknownSub: {
 		zh: "gazette import：没有 %q 这种导入；可用 pages 或 docx\n",
 		en: "gazette import: there is no import %q; use pages or docx\n",
+	},
+	ImportBadArg: {
+		zh: "gazette import pages：多余的参数 %q（来源请用 --from 指定）\n",
+		en: "gazette import pages: unexpected argument %q (name the source with --from)\n",
 	},
 	ImportFlagFrom:      {zh: "保存页面的目录，或开始抓取的 http(s) 网址", en: "folder of saved pages, or http(s) URL to start fetching at"},
 	ImportFlagPagesLang: {zh: "未声明语言的页面所用的语言：zh 或 en（默认 zh）", en: "language of pages that do not declare theirs: zh or en (default zh)"},
