@@ -54,6 +54,7 @@ func ImportDocx(ctx context.Context, opts Options, files []string) (*Report, err
 // looks like.
 var notDocxKinds = map[string]messages.Key{
 	"pdf": messages.KindPDF, "zip": messages.KindZip, "image": messages.KindImage,
+	"text": messages.ImportKindText, "odt": messages.ImportKindODT, "empty": messages.ImportKindEmpty,
 }
 
 // docxAnnouncement converts one Word file. Its name comes from the file

@@ -38,6 +38,7 @@ func TestImportDocx(t *testing.T) {
 		"scan.docx":        []byte("%PDF-1.5\n% a scanned letter\n"),
 		"old-format.docx":  append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 600)...),
 		"empty-names.docx": zipOf(t, map[string]string{"readme.txt": "not a document"}),
+		"saved-page.docx":  []byte("<html><body>通知</body></html>"),
 	}
 	for name, data := range bad {
 		os.WriteFile(filepath.Join(in, name), data, 0o644)
@@ -50,6 +51,7 @@ func TestImportDocx(t *testing.T) {
 		filepath.Join(in, "old-format.docx"),
 		filepath.Join(in, "empty-names.docx"),
 		filepath.Join(in, "missing.docx"),
+		filepath.Join(in, "saved-page.docx"),
 	}
 	opts := docxOptions(site, t)
 	rep, err := ImportDocx(context.Background(), opts, files)
@@ -65,6 +67,7 @@ func TestImportDocx(t *testing.T) {
 		files[4]: messages.ImportOldDoc,
 		files[5]: messages.ImportNotDocx,
 		files[6]: messages.ImportReadFailed,
+		files[7]: messages.ImportNotDocx,
 	}
 	skipped := map[string]messages.Key{}
 	for _, it := range rep.Skipped {
@@ -80,7 +83,7 @@ func TestImportDocx(t *testing.T) {
 	}
 	var out strings.Builder
 	rep.Print(&out, messages.New(messages.EN))
-	for _, want := range []string{"a PDF file", "Word 97-2003", "damaged", "save it as .docx"} {
+	for _, want := range []string{"a PDF file", "a web page or text file", "a ZIP archive", "Word 97-2003", "damaged", "save it as .docx"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the report does not say %q:\n%s", want, out.String())
 		}

@@ -240,6 +240,9 @@ const (
 	ImportDocxNoText     Key = "import.docx-no-text"
 	ImportAttachmentGone Key = "import.attachment-not-beside"
 	ImportImageNoAlt     Key = "import.image-no-alt"
+	ImportKindText       Key = "import.kind-text"
+	ImportKindODT        Key = "import.kind-odt"
+	ImportKindEmpty      Key = "import.kind-empty"
 	// ==== end of gazette import ====
 )
 
@@ -801,5 +804,8 @@ var catalog = map[Key]entry{
 		zh: "第 %d 张图片没有替代文字：请在 Markdown 的方括号中描述图片",
 		en: "image %d has no alt text: describe it in the markdown's brackets",
 	},
+	ImportKindText:  {zh: "网页或文本文件", en: "a web page or text file"},
+	ImportKindODT:   {zh: " OpenDocument 文档（.odt）", en: "an OpenDocument text (.odt)"},
+	ImportKindEmpty: {zh: "空文件", en: "an empty file"},
 	// ==== end of gazette import ====
 }
