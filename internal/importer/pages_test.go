@@ -228,9 +228,16 @@ func equalAnnouncement(a, b announcementFile) bool {
 func TestImportPagesOverHTTP(t *testing.T) {
 	s := newOldSite(t)
 	site, cfg := newSite(t)
-	rep, err := ImportPages(context.Background(), pagesOptions(site, cfg, s.URL+"/"))
+	opts := pagesOptions(site, cfg, s.URL+"/")
+	var progress strings.Builder
+	opts.Progress = &progress
+	rep, err := ImportPages(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The progress line is rewritten in place, and cleared at the end.
+	if !strings.HasSuffix(progress.String(), "\rread 11 pages, 5 articles\x1b[K\r\x1b[K") {
+		t.Errorf("progress line: %q", progress.String())
 	}
 	var want []string
 	for _, p := range oldArticles {
