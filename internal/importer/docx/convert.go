@@ -54,14 +54,23 @@ func newConverter(p *pkg, main string) (*converter, error) {
 	if c.rels, err = p.rels(main); err != nil {
 		return nil, err
 	}
-	partFor := func(kind string) string {
-		rels, _ := p.xml(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
-		if rels != nil {
-			for _, r := range rels.path("Relationships").kids {
-				if strings.HasSuffix(r.val("Type"), "/"+kind) && !strings.EqualFold(r.val("TargetMode"), "External") {
-					return path.Join(path.Dir(main), r.val("Target"))
+	// The styles, numbering and footnotes parts, found by the type of
+	// their relationship, else by their usual names.
+	typed := map[string]string{}
+	if rels, _ := p.xml(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels")); rels != nil {
+		for _, r := range rels.path("Relationships").kids {
+			if t := r.val("Target"); !strings.EqualFold(r.val("TargetMode"), "External") {
+				if strings.HasPrefix(t, "/") {
+					typed[path.Base(r.val("Type"))] = strings.TrimPrefix(t, "/")
+				} else {
+					typed[path.Base(r.val("Type"))] = path.Join(path.Dir(main), t)
 				}
 			}
+		}
+	}
+	partFor := func(kind string) string {
+		if t, ok := typed[kind]; ok {
+			return t
 		}
 		return path.Join(path.Dir(main), kind+".xml")
 	}
