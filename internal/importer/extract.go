@@ -238,16 +238,29 @@ func parseDate(s string, loc *time.Location) (time.Time, bool) {
 
 // labelled finds "label：value" on the page, where the value is the rest
 // of the same text or the next cell of a table: how 发布时间, 来源, 索引号
-// and 文号 are shown on Chinese government pages.
+// and 文号 are shown on Chinese government pages. Labels are tried in
+// order; a label must start a word ("日期" is not found in "成文日期").
 func labelled(doc *html.Node, labels ...string) string {
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-			continue
-		}
-		// Only the innermost elements holding a label are read.
-		own := ownText(n)
-		for _, l := range labels {
+	for _, l := range labels {
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+				continue
+			}
+			// Only the elements whose own text holds the label are read.
+			own := ownText(n)
 			i := strings.Index(own, l)
+			for i > 0 {
+				r, _ := utf8.DecodeLastRuneInString(own[:i])
+				if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+					break
+				}
+				j := strings.Index(own[i+len(l):], l)
+				if j < 0 {
+					i = -1
+					break
+				}
+				i += len(l) + j
+			}
 			if i < 0 {
 				continue
 			}

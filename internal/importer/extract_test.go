@@ -99,3 +99,31 @@ func TestSlugOf(t *testing.T) {
 		t.Errorf("slugOf of a Chinese name: %q then %q", a, b)
 	}
 }
+
+func TestLabelled(t *testing.T) {
+	page := `<html><body><table>
+<tr><th>成文日期：</th><td>2024年02月26日</td><th>发布日期：</th><td>2024年03月01日</td></tr>
+<tr><th>发文字号：</th><td>示府办发〔2024〕5号</td></tr></table>
+<div class="info">来源：示例市水务局　发布时间：2024-03-01 11:20　浏览次数：</div></body></html>`
+	doc, err := decodeHTML([]byte(page), "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"发布时间", "日期"}, "2024-03-01 11:20"},
+		{[]string{"日期"}, ""}, // 成文日期 and 发布日期 are other labels
+		{[]string{"发布日期"}, "2024年03月01日"},
+		{[]string{"成文日期"}, "2024年02月26日"},
+		{[]string{"来源"}, "示例市水务局"},
+		{[]string{"发文字号", "文号"}, "示府办发〔2024〕5号"},
+		{[]string{"文号"}, ""},
+	}
+	for _, tt := range tests {
+		if got := labelled(doc, tt.labels...); got != tt.want {
+			t.Errorf("labelled(%q) = %q, want %q", tt.labels, got, tt.want)
+		}
+	}
+}
