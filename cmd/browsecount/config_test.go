@@ -1,6 +1,8 @@
 package main
 
 import (
+	"gazette/internal/manifest"
+
 	"io"
 	"reflect"
 	"strings"
@@ -75,7 +77,11 @@ func TestParseConfig(t *testing.T) {
 }
 
 func TestParseCSV(t *testing.T) {
-	known := map[string]struct{}{"zh/a": {}, "zh/b": {}, "en/a": {}}
+	known := manifest.Manifest{Version: 1, Pages: []manifest.Page{
+		{ID: "zh/a", Lang: "zh", Path: "/zh/notices/a/", Aliases: []string{"/tzgg/202406/t20240612_1001.html", "/old/a/"}},
+		{ID: "zh/b", Lang: "zh", Path: "/zh/notices/b/"},
+		{ID: "en/a", Lang: "en", Path: "/en/notices/a/", Aliases: []string{"/en/notices/t1002.html"}},
+	}}
 	tests := []struct {
 		name, in string
 		want     map[string]int64
@@ -84,11 +90,16 @@ func TestParseCSV(t *testing.T) {
 		{name: "with header and BOM", in: "\ufeffid,count\nzh/a,10\nen/a, 3\n", want: map[string]int64{"zh/a": 10, "en/a": 3}},
 		{name: "no header", in: "zh/a,0\n", want: map[string]int64{"zh/a": 0}},
 		{name: "quoted", in: "\"zh/a\",\"5\"\r\n", want: map[string]int64{"zh/a": 5}},
-		{name: "unknown ids refused whole", in: "zh/a,1\nzh/gone,2\nzh/old,3\n", wantErr: "2 ids are not in the manifest"},
+		{name: "unknown ids refused whole", in: "zh/a,1\nzh/gone,2\nzh/old,3\n", wantErr: "2 ids or addresses are not in the manifest"},
 		{name: "negative", in: "zh/a,-1\n", wantErr: "old.csv:1: count \"-1\""},
 		{name: "not a number", in: "id,count\nzh/a,12k\n", wantErr: "old.csv:2"},
 		{name: "duplicate", in: "zh/a,1\nzh/b,1\nzh/a,2\n", wantErr: "old.csv:3: id \"zh/a\" already on line 1"},
 		{name: "three fields", in: "zh/a,1,x\n", wantErr: "wrong number of fields"},
+		{name: "old addresses", in: "url,count\nhttp://www.oldcity.gov.cn/tzgg/202406/t20240612_1001.html,1523\n/en/notices/t1002.html,40\n", want: map[string]int64{"zh/a": 1523, "en/a": 40}},
+		{name: "old addresses of one page add up", in: "/tzgg/202406/t20240612_1001.html,5\nhttps://old.example/old/a/index.html,7\nzh/a,1\n", want: map[string]int64{"zh/a": 13}},
+		{name: "a current path", in: "/zh/notices/b,2\n", want: map[string]int64{"zh/b": 2}},
+		{name: "unknown address refused whole", in: "/tzgg/202406/t20240612_1001.html,5\n/tzgg/gone.html,1\n", wantErr: "old.csv:2: \"/tzgg/gone.html\""},
+		{name: "duplicate address", in: "/old/a/,1\n/old/a/,2\n", wantErr: "old.csv:2: address \"/old/a/\" already on line 1"},
 		{name: "not utf-8", in: "zh/\xc4\xe3\xba\xc3,1\n", wantErr: "iconv"},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -542,6 +543,47 @@ func TestImport(t *testing.T) {
 		p := start(t, b, "--manifest", mf)
 		if v := p.views("zh/a", "zh/b"); v["zh/a"] != 1200 || v["zh/b"] != 7 {
 			t.Fatalf("counts after imports: %v, want zh/a 1200, zh/b 7", v)
+		}
+	})
+}
+
+// TestImportOldAddresses moves counts an old CMS kept by URL onto the ids
+// of the pages that took those URLs as aliases (gazette import pages
+// writes them, gazette build lists them in the manifest).
+func TestImportOldAddresses(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		dir := t.TempDir()
+		m := manifest.Manifest{Version: 1, Pages: []manifest.Page{
+			{ID: "zh/t20240612-1001", Lang: "zh", Path: "/zh/notices/t20240612-1001/", Aliases: []string{"/tzgg/202406/t20240612_1001.html"}},
+			{ID: "en/t20240612-1001", Lang: "en", Path: "/en/notices/t20240612-1001/", Aliases: []string{"/en/notices/202406/t20240612_1002.html"}},
+			{ID: "zh/news/t20240520-2001", Lang: "zh", Path: "/zh/news/t20240520-2001/", Aliases: []string{"/xwdt/202405/t20240520_2001.html", "/xwdt/old/2001/"}},
+		}}
+		mf := filepath.Join(dir, "manifest.json")
+		var buf bytes.Buffer
+		if err := manifest.Write(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(mf, buf.Bytes(), 0o644)
+		csv := filepath.Join(dir, "old-cms.csv")
+		os.WriteFile(csv, []byte("url,count\n"+
+			"http://www.oldcity.gov.cn/tzgg/202406/t20240612_1001.html,1523\n"+
+			"http://www.oldcity.gov.cn/en/notices/202406/t20240612_1002.html,87\n"+
+			"/xwdt/202405/t20240520_2001.html,300\n"+
+			"http://www.oldcity.gov.cn/xwdt/old/2001/index.html,12\n"), 0o644)
+		args := append([]string{"import", "--manifest", mf}, b.args...)
+		cmd := exec.Command(binPath, append(args, csv)...)
+		cmd.Env = append(os.Environ(), b.env...)
+		out, _ := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(string(out), "views_added=1922") {
+			t.Fatalf("import: exit %d\n%s", code, out)
+		}
+		p := start(t, b, "--manifest", mf)
+		want := map[string]int64{"zh/t20240612-1001": 1523, "en/t20240612-1001": 87, "zh/news/t20240520-2001": 312}
+		got := p.views("zh/t20240612-1001", "en/t20240612-1001", "zh/news/t20240520-2001")
+		for id, n := range want {
+			if got[id] != n {
+				t.Errorf("%s: %d views, want %d (all: %v)", id, got[id], n, got)
+			}
 		}
 	})
 }

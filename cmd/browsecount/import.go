@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,7 +34,7 @@ func importCSV(ctx context.Context, c config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("import needs the manifest to check ids: %w", err)
 	}
-	counts, err := parseCSV(c.ImportFile, data, m.IDs())
+	counts, err := parseCSV(c.ImportFile, data, m)
 	if err != nil {
 		return err
 	}
@@ -60,8 +61,13 @@ func importCSV(ctx context.Context, c config, log *slog.Logger) error {
 	return nil
 }
 
-// parseCSV reads rows "id,count". Errors name the file and line.
-func parseCSV(name string, data []byte, known manifest.Set) (map[string]int64, error) {
+// parseCSV reads rows "id,count", where the first field may also be a
+// page's old address (an absolute URL or a path, as the old CMS kept its
+// counts): the manifest's aliases lead it to the page's id. Counts of
+// several old addresses of one page add up. Errors name the file and line.
+func parseCSV(name string, data []byte, m manifest.Manifest) (map[string]int64, error) {
+	known := m.IDs()
+	byPath := m.ByPath()
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // spreadsheet programs write a BOM
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 2
@@ -80,7 +86,25 @@ func parseCSV(name string, data []byte, known manifest.Set) (map[string]int64, e
 		}
 		line, _ := r.FieldPos(0)
 		id, n := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
-		if first && strings.EqualFold(id, "id") && strings.EqualFold(n, "count") {
+		if first && (strings.EqualFold(id, "id") || strings.EqualFold(id, "url")) && strings.EqualFold(n, "count") {
+			continue
+		}
+		key := id
+		if isAddress(id) {
+			v, err := strconv.ParseInt(n, 10, 64)
+			if err != nil || v < 0 {
+				return nil, fmt.Errorf("import: %s:%d: count %q for %q is not a whole number >= 0", name, line, n, id)
+			}
+			if prev, dup := lineOf[key]; dup {
+				return nil, fmt.Errorf("import: %s:%d: address %q already on line %d", name, line, id, prev)
+			}
+			lineOf[key] = line
+			target, ok := pageOf(id, byPath)
+			if !ok {
+				unknown = append(unknown, fmt.Sprintf("%s:%d: %q", name, line, id))
+				continue
+			}
+			counts[target] += v
 			continue
 		}
 		if err := manifest.ValidID(id); err != nil {
@@ -102,7 +126,7 @@ func parseCSV(name string, data []byte, known manifest.Set) (map[string]int64, e
 			unknown = append(unknown, fmt.Sprintf("%s:%d: %q", name, line, id))
 			continue
 		}
-		counts[id] = v
+		counts[id] += v
 	}
 	if len(unknown) > 0 {
 		n, more := len(unknown), ""
@@ -110,8 +134,41 @@ func parseCSV(name string, data []byte, known manifest.Set) (map[string]int64, e
 			more = fmt.Sprintf("\n  … and %d more", len(unknown)-10)
 			unknown = unknown[:10]
 		}
-		return nil, fmt.Errorf("import: refused, nothing imported: %d ids are not in the manifest (only pages the site builds can have counts):\n  %s%s",
+		return nil, fmt.Errorf("import: refused, nothing imported: %d ids or addresses are not in the manifest (only pages the site builds can have counts; an old address counts when it is among a page's aliases):\n  %s%s",
 			n, strings.Join(unknown, "\n  "), more)
 	}
 	return counts, nil
+}
+
+// isAddress tells an old address (a URL or a site path) from an id.
+func isAddress(s string) bool {
+	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// pageOf finds the page an old address belongs to: its path, decoded,
+// looked up among the pages' paths and aliases, also with or without a
+// final "/" or "index.html", which name the same folder.
+func pageOf(addr string, byPath map[string]string) (string, bool) {
+	p := addr
+	if u, err := url.Parse(addr); err == nil {
+		p = u.Path
+	}
+	if p == "" {
+		p = "/"
+	}
+	candidates := []string{p}
+	switch {
+	case strings.HasSuffix(p, "/index.html"):
+		candidates = append(candidates, strings.TrimSuffix(p, "index.html"))
+	case strings.HasSuffix(p, "/"):
+		candidates = append(candidates, p+"index.html", strings.TrimSuffix(p, "/"))
+	default:
+		candidates = append(candidates, p+"/")
+	}
+	for _, c := range candidates {
+		if id, ok := byPath[c]; ok {
+			return id, true
+		}
+	}
+	return "", false
 }

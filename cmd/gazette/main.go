@@ -31,6 +31,7 @@ var commands = map[string]struct {
 	"deploy": {runDeploy, messages.BriefDeploy},
 	"init":   {runInit, messages.BriefInit},
 	"theme":  {runTheme, messages.BriefTheme},
+	"import": {runImport, messages.BriefImport},
 }
 
 func main() {

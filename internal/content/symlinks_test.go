@@ -103,8 +103,8 @@ func TestSymlinkInsideSite(t *testing.T) {
 	dir := writeSite(t, map[string]string{
 		"content/zh/notices/a.md":    announcement("甲", "", "正文\n"),
 		"content/en/notices/a.md":    announcement("A", "", "Text\n"),
-		"content/zh/news/drill/b.md": announcement("乙", "", "正文\n"),
-		"content/en/news/drill/b.md": announcement("B", "", "Text\n"),
+		"content/zh/news/drill/index.md": announcement("乙", "", "正文\n"),
+		"content/en/news/drill/index.md": announcement("B", "", "Text\n"),
 	})
 	symlink(t, "a.md", filepath.Join(dir, "content/zh/notices/copy.md"))
 	symlink(t, "../news/drill", filepath.Join(dir, "content/zh/notices/drill"))

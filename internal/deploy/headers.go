@@ -62,6 +62,11 @@ type Headers struct {
 	ContentType     string `json:"contentType"`
 	CacheControl    string `json:"cacheControl"`
 	ContentEncoding string `json:"contentEncoding,omitempty"`
+	// WebsiteRedirect is the page an old address (an alias) leads to: the
+	// object store's website endpoint answers the object with a redirect
+	// there (x-amz-website-redirect-location), before the page's own
+	// refresh would.
+	WebsiteRedirect string `json:"websiteRedirect,omitempty"`
 }
 
 // ImmutableCacheControl is sent for fingerprinted files: their name

@@ -13,7 +13,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"gazette/internal/manifest"
+	"gazette/internal/redirect"
 )
+
+// manifestFile is where the build writes the browse-count manifest.
+const manifestFile = "browsecount/manifest.json"
 
 // stateDir holds deploy's own bookkeeping under the target prefix. It is
 // never uploaded from, nor deleted by, a deploy.
@@ -77,6 +83,9 @@ func scanSite(dir string, htmlMaxAge int, gzip bool) ([]localFile, error) {
 		return nil, fmt.Errorf("deploy: site folder %s is empty; run gazette build first", dir)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	if err := markRedirects(dir, files, gzip); err != nil {
+		return nil, err
+	}
 
 	var (
 		wg   sync.WaitGroup
@@ -99,6 +108,36 @@ func scanSite(dir string, htmlMaxAge int, gzip bool) ([]localFile, error) {
 		return nil, fmt.Errorf("deploy: hashing site: %w", err)
 	}
 	return files, nil
+}
+
+// markRedirects gives the redirect pages of the manifest's aliases their
+// redirect header, and the headers and phase of a page whatever their
+// extension: an old address such as /art/123.jsp is a page too.
+func markRedirects(dir string, files []localFile, gzip bool) error {
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(manifestFile)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a site without browse counts has no aliases either
+	}
+	if err != nil {
+		return fmt.Errorf("deploy: %w", err)
+	}
+	m, err := manifest.Parse(data)
+	if err != nil {
+		return fmt.Errorf("deploy: %s: %w", manifestFile, err)
+	}
+	targets := redirect.Targets(m)
+	for i := range files {
+		if target, ok := targets[files[i].Rel]; ok {
+			f := &files[i]
+			f.Phase = PhasePages
+			f.Headers.WebsiteRedirect = target
+			f.Headers.ContentType = "text/html; charset=utf-8"
+			if gzip {
+				f.Headers.ContentEncoding = "gzip"
+			}
+		}
+	}
+	return nil
 }
 
 func (f *localFile) hash() error {

@@ -230,7 +230,10 @@ func (b *bucket) put(ctx context.Context, f *localFile) (entry, error) {
 		ContentType:     f.Headers.ContentType,
 		CacheControl:    f.Headers.CacheControl,
 		ContentEncoding: f.Headers.ContentEncoding,
-		UserMetadata:    map[string]string{MetaSHA256: f.SHA256},
+		// Stores without websites keep the header and ignore it; the
+		// page's own refresh still leads readers on.
+		WebsiteRedirectLocation: f.Headers.WebsiteRedirect,
+		UserMetadata:            map[string]string{MetaSHA256: f.SHA256},
 		// A plain PUT, its body checked by Content-MD5: without this the
 		// client signs http uploads in aws-chunked encoding, which not
 		// every S3-compatible service supports (one tested stores

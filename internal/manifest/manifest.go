@@ -41,6 +41,11 @@ type Page struct {
 	Lang string `json:"lang"`
 	// Path is the page's site-relative URL path, starting with "/".
 	Path string `json:"path"`
+	// Aliases are the page's old addresses (its front matter aliases) as
+	// site-relative URL paths: the site answers each with a redirect to
+	// Path, and legacy counts kept by old address are moved onto ID
+	// through them. Omitted when the page has none.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Manifest is the whole file.
@@ -65,6 +70,19 @@ func (m Manifest) IDs() Set {
 		s[p.ID] = struct{}{}
 	}
 	return s
+}
+
+// ByPath maps every page path and every alias of the manifest to its
+// page's id: how a count kept by an old address finds its page.
+func (m Manifest) ByPath() map[string]string {
+	out := make(map[string]string, len(m.Pages))
+	for _, p := range m.Pages {
+		out[p.Path] = p.ID
+		for _, a := range p.Aliases {
+			out[a] = p.ID
+		}
+	}
+	return out
 }
 
 // ValidID reports why id cannot be a browse-count id, or nil if it can:
@@ -127,6 +145,27 @@ func validPath(p string) error {
 	return nil
 }
 
+// validAlias accepts an alias that names one file of the site: a path
+// without a query, a fragment, or "." and ".." segments, which could lead
+// a redirect page out of the output folder.
+func validAlias(a string) error {
+	if err := validPath(a); err != nil {
+		return err
+	}
+	if strings.ContainsAny(a, "?#") {
+		return errors.New("alias has a query or fragment, which a static file cannot answer")
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == "." || seg == ".." {
+			return errors.New(`alias has a "." or ".." segment`)
+		}
+	}
+	if strings.Contains(a, "//") {
+		return errors.New(`alias has an empty segment ("//")`)
+	}
+	return nil
+}
+
 // Validate reports the first problem that makes m unusable, naming the page
 // (by index and id) it found it on.
 func (m Manifest) Validate() error {
@@ -157,6 +196,20 @@ func (m Manifest) Validate() error {
 				j, m.Pages[j].ID, i, p.ID, p.Path)
 		}
 		paths[p.Path] = i
+	}
+	// An address names one page: an alias may not be another page's path
+	// or alias, or a redirect and a count would go to either.
+	for i, p := range m.Pages {
+		for _, a := range p.Aliases {
+			if err := validAlias(a); err != nil {
+				return fmt.Errorf("manifest: pages[%d] (id %q): alias %q: %w", i, p.ID, a, err)
+			}
+			if j, dup := paths[a]; dup {
+				return fmt.Errorf("manifest: pages[%d] (id %q) has the alias %q, which is the path of pages[%d] (id %q)",
+					i, p.ID, a, j, m.Pages[j].ID)
+			}
+			paths[a] = i
+		}
 	}
 	return nil
 }

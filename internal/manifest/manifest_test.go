@@ -12,6 +12,26 @@ import (
 	"testing"
 )
 
+// TestByPath maps old addresses and current paths to ids.
+func TestByPath(t *testing.T) {
+	m, err := Parse([]byte(`{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/tzgg/t1.html","/old/a/"]},{"id":"en/a","lang":"en","path":"/en/a/"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"/zh/a/": "zh/a", "/tzgg/t1.html": "zh/a", "/old/a/": "zh/a", "/en/a/": "en/a"}
+	if got := m.ByPath(); !reflect.DeepEqual(got, want) {
+		t.Errorf("ByPath() = %v, want %v", got, want)
+	}
+	// Written back, the aliases are kept; a page without any has no field.
+	var b bytes.Buffer
+	if err := Write(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"aliases":["/tzgg/t1.html","/old/a/"]`) || strings.Count(b.String(), "aliases") != 1 {
+		t.Errorf("written: %s", b.String())
+	}
+}
+
 func TestParse(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -45,6 +65,12 @@ func TestParse(t *testing.T) {
 		{name: "lang mismatch", in: `{"version":1,"pages":[{"id":"en/a","lang":"zh","path":"/zh/a/"}]}`, wantErr: "does not start with its lang"},
 		{name: "relative path", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"zh/a/"}]}`, wantErr: `path must start with "/"`},
 		{name: "duplicate id", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/"},{"id":"zh/a","lang":"zh","path":"/zh/b/"}]}`, wantErr: "same id"},
+		{name: "aliases", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/tzgg/t1.html","/old/a/"]},{"id":"zh/b","lang":"zh","path":"/zh/b/"}]}`, pages: 2},
+		{name: "alias with a query", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/view.jsp?id=1"]}]}`, wantErr: "query"},
+		{name: "alias out of the site", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/a/../../etc/x.html"]}]}`, wantErr: `".." segment`},
+		{name: "relative alias", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["old.html"]}]}`, wantErr: `must start with "/"`},
+		{name: "alias is another page", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/zh/b/"]},{"id":"zh/b","lang":"zh","path":"/zh/b/"}]}`, wantErr: "which is the path of pages[1]"},
+		{name: "alias of two pages", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/old.html"]},{"id":"zh/b","lang":"zh","path":"/zh/b/","aliases":["/old.html"]}]}`, wantErr: `alias "/old.html"`},
 		{name: "duplicate path", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/"},{"id":"zh/b","lang":"zh","path":"/zh/a/"}]}`, wantErr: "same path"},
 	}
 	for _, tt := range tests {

@@ -218,6 +218,73 @@ const (
 	KindBinary      Key = "kind.binary"
 	LangNameZH      Key = "lang.zh"
 	LangNameEN      Key = "lang.en"
+
+	// ==== gazette import (internal/importer and cmd/gazette/import.go) ====
+	BriefImport          Key = "main.brief-import"
+	ImportUsage          Key = "import.usage"
+	ImportPagesUsage     Key = "import.pages-usage"
+	ImportDocxUsage      Key = "import.docx-usage"
+	ImportUnknownSub     Key = "import.unknown-subcommand"
+	ImportBadArg         Key = "import.bad-arg"
+	ImportFlagFrom       Key = "import.flag-from"
+	ImportFlagPagesLang  Key = "import.flag-pages-lang"
+	ImportFlagDocxLang   Key = "import.flag-docx-lang"
+	ImportFlagColumn     Key = "import.flag-column"
+	ImportFlagBody       Key = "import.flag-body"
+	ImportFlagTitle      Key = "import.flag-title"
+	ImportFlagDate       Key = "import.flag-date"
+	ImportFlagSource     Key = "import.flag-source"
+	ImportFlagBaseURL    Key = "import.flag-base-url"
+	ImportFlagDryRun     Key = "import.flag-dry-run"
+	ImportFlagTimeout    Key = "import.flag-timeout"
+	ImportFlagMaxPages   Key = "import.flag-max-pages"
+	ImportNeedFrom       Key = "import.need-from"
+	ImportNeedColumn     Key = "import.need-column"
+	ImportNeedFiles      Key = "import.need-files"
+	ImportBadLangValue   Key = "import.bad-lang"
+	ImportFailed         Key = "import.failed"
+	ImportWrote          Key = "import.wrote"
+	ImportWouldWrite     Key = "import.would-write"
+	ImportExists         Key = "import.exists"
+	ImportIgnored        Key = "import.ignored"
+	ImportWarning        Key = "import.warning"
+	ImportSkipped        Key = "import.skipped"
+	ImportSummary        Key = "import.summary"
+	ImportDryRun         Key = "import.dry-run"
+	ImportProgress       Key = "import.progress"
+	ImportBadColumn      Key = "import.bad-column"
+	ImportBadSelector    Key = "import.bad-selector"
+	ImportBadFrom        Key = "import.bad-from"
+	ImportBadBaseURL     Key = "import.bad-base-url"
+	ImportUndecodable    Key = "import.undecodable"
+	ImportListPage       Key = "import.list-page"
+	ImportNoArticle      Key = "import.no-article"
+	ImportNoTitle        Key = "import.no-title"
+	ImportNoDate         Key = "import.no-date"
+	ImportNoColumn       Key = "import.no-column"
+	ImportNoName         Key = "import.no-name"
+	ImportOtherHost      Key = "import.other-host"
+	ImportRobots         Key = "import.robots"
+	ImportFetchFailed    Key = "import.fetch-failed"
+	ImportHTTPStatus     Key = "import.http-status"
+	ImportTooLarge       Key = "import.too-large"
+	ImportRedirectLoop   Key = "import.redirect-loop"
+	ImportTimeout        Key = "import.timeout"
+	ImportNotInFolder    Key = "import.not-in-folder"
+	ImportReadFailed     Key = "import.read-failed"
+	ImportWriteFailed    Key = "import.write-failed"
+	ImportQueryAlias     Key = "import.query-alias"
+	ImportResourceFailed Key = "import.resource-failed"
+	ImportNotDocx        Key = "import.not-docx"
+	ImportOldDoc         Key = "import.old-doc"
+	ImportBrokenDocx     Key = "import.broken-docx"
+	ImportDocxNoText     Key = "import.docx-no-text"
+	ImportAttachmentGone Key = "import.attachment-not-beside"
+	ImportImageNoAlt     Key = "import.image-no-alt"
+	ImportKindText       Key = "import.kind-text"
+	ImportKindODT        Key = "import.kind-odt"
+	ImportKindEmpty      Key = "import.kind-empty"
+	// ==== end of gazette import ====
 )
 
 var catalog = map[Key]entry{
@@ -741,4 +808,143 @@ var catalog = map[Key]entry{
 	KindBinary:      {zh: "二进制数据", en: "binary data"},
 	LangNameZH:      {zh: "中文", en: "Chinese"},
 	LangNameEN:      {zh: "英文", en: "English"},
+
+	// ==== gazette import (internal/importer and cmd/gazette/import.go) ====
+	BriefImport: {zh: "从旧网站的页面或 Word 文档（.docx）导入公告", en: "import announcements from an old site's pages or Word files (.docx)"},
+	ImportUsage: {
+		zh: "用法：\n  gazette import pages [-s 站点目录] --from 目录|URL [--lang zh|en] [--column 栏目] [--body CSS] [--title CSS] [--date CSS] [--source CSS] [--base-url URL] [--dry-run]\n  gazette import docx [-s 站点目录] --column 栏目 [--lang zh|en] 文件.docx…\n\n把旧网站的文章页面或 Word 文档转换为公告，写入 content/。不会覆盖已有文件。\n退出码：0 全部成功，1 有输入被跳过或出错，2 用法错误。提示信息的语言按 LANG/LC_ALL。\n详见 docs/import.md。\n",
+		en: "usage:\n  gazette import pages [-s SITE] --from DIR|URL [--lang zh|en] [--column KEY] [--body CSS] [--title CSS] [--date CSS] [--source CSS] [--base-url URL] [--dry-run]\n  gazette import docx [-s SITE] --column KEY [--lang zh|en] FILE.docx…\n\nTurns an old site's article pages or Word documents into announcements under content/. It never overwrites a file.\nExit 0 when everything was imported, 1 when an input was skipped or failed, 2 on usage errors. Messages follow LANG/LC_ALL.\nSee docs/import.md.\n",
+	},
+	ImportPagesUsage: {
+		zh: "用法：gazette import pages [-s 站点目录] --from 目录|URL [--lang zh|en] [--column 栏目] [--body CSS] [--title CSS] [--date CSS] [--source CSS] [--base-url URL] [--dry-run]\n\n导入旧网站的文章页面：来自保存页面的目录（如 wget --mirror 的副本），或从一个网址开始抓取同一主机上的页面。\n列表页会被识别并跳过。图片和附件复制到公告的页面包中；旧网址写入 aliases，新网站会跳转过去。\n\n选项：\n",
+		en: "usage: gazette import pages [-s SITE] --from DIR|URL [--lang zh|en] [--column KEY] [--body CSS] [--title CSS] [--date CSS] [--source CSS] [--base-url URL] [--dry-run]\n\nImports an old site's article pages: from a folder of saved pages (such as a wget --mirror copy), or by fetching the pages of one host from a start URL.\nList pages are recognised and skipped. Images and attachments are copied into each announcement's page bundle; the old address goes into aliases and the new site redirects it.\n\nflags:\n",
+	},
+	ImportDocxUsage: {
+		zh: "用法：gazette import docx [-s 站点目录] --column 栏目 [--lang zh|en] 文件.docx…\n\n把 Word 文档转换为公告：标题、各级标题（含“一、”“（一）”编号）、段落、列表、表格、加粗斜体、链接、脚注和图片；\n识别公文的文号、发文机关、成文日期和附件说明。\n\n选项：\n",
+		en: "usage: gazette import docx [-s SITE] --column KEY [--lang zh|en] FILE.docx…\n\nConverts Word documents to announcements: title, headings (also from 一、 and （一） numbering), paragraphs, lists, tables, bold and italic, links, footnotes and images;\nrecognises an official document's number (文号), issuer (发文机关), date written (成文日期) and attachment list (附件).\n\nflags:\n",
+	},
+	ImportUnknownSub: {
+		zh: "gazette import：没有 %q 这种导入；可用 pages 或 docx\n",
+		en: "gazette import: there is no import %q; use pages or docx\n",
+	},
+	ImportBadArg: {
+		zh: "gazette import pages：多余的参数 %q（来源请用 --from 指定）\n",
+		en: "gazette import pages: unexpected argument %q (name the source with --from)\n",
+	},
+	ImportFlagFrom:      {zh: "保存页面的目录，或开始抓取的 http(s) 网址", en: "folder of saved pages, or http(s) URL to start fetching at"},
+	ImportFlagPagesLang: {zh: "未声明语言的页面所用的语言：zh 或 en（默认 zh）", en: "language of pages that do not declare theirs: zh or en (default zh)"},
+	ImportFlagDocxLang:  {zh: "文档的语言：zh 或 en（默认 zh）", en: "language of the documents: zh or en (default zh)"},
+	ImportFlagColumn:    {zh: "公告所属栏目（%s）；导入页面时不填则按页面的 ColumnName 元标签", en: "column the announcements go into (%s); for pages, default from each page's ColumnName meta tag"},
+	ImportFlagBody:      {zh: "正文的 CSS 选择器（页面没有可识别的正文容器时使用）", en: "CSS selector of the article text, for pages without a known container"},
+	ImportFlagTitle:     {zh: "标题的 CSS 选择器（页面没有 ArticleTitle 元标签时使用）", en: "CSS selector of the title, for pages without an ArticleTitle meta tag"},
+	ImportFlagDate:      {zh: "发布时间的 CSS 选择器（页面没有 PubDate 元标签时使用）", en: "CSS selector of the publish time, for pages without a PubDate meta tag"},
+	ImportFlagSource:    {zh: "来源的 CSS 选择器（页面没有 ContentSource 元标签时使用）", en: "CSS selector of the source, for pages without a ContentSource meta tag"},
+	ImportFlagBaseURL:   {zh: "旧网站的地址，用于保存页面的目录（默认取目录名，如 www.example.gov.cn）", en: "the old site's address, for a folder of saved pages (default: the folder's name, e.g. www.example.gov.cn)"},
+	ImportFlagDryRun:    {zh: "只列出将要写入的文件，不写入任何内容", en: "list what would be written, and write nothing"},
+	ImportFlagTimeout:   {zh: "每个请求的超时时间", en: "time limit of each request"},
+	ImportFlagMaxPages:  {zh: "最多抓取的页面数", en: "most pages to fetch"},
+	ImportNeedFrom: {
+		zh: "gazette import pages：必须用 --from 指定保存页面的目录或网址\n",
+		en: "gazette import pages: --from is required: a folder of saved pages or a URL\n",
+	},
+	ImportNeedColumn: {
+		zh: "gazette import docx：必须用 --column 指定栏目（%s）\n",
+		en: "gazette import docx: --column is required (%s)\n",
+	},
+	ImportNeedFiles: {
+		zh: "gazette import docx：请至少给出一个 .docx 文件\n",
+		en: "gazette import docx: name at least one .docx file\n",
+	},
+	ImportBadLangValue: {
+		zh: "gazette import：--lang 只能是 zh 或 en，不能是 %q\n",
+		en: "gazette import: --lang must be zh or en, not %q\n",
+	},
+	ImportFailed:     {zh: "gazette import：%s\n", en: "gazette import: %s\n"},
+	ImportWrote:      {zh: "已写入 %s（来自 %s）\n", en: "wrote %s (from %s)\n"},
+	ImportWouldWrite: {zh: "将写入 %s（来自 %s）\n", en: "would write %s (from %s)\n"},
+	ImportExists:     {zh: "已存在 %s（来自 %s）：未改动\n", en: "exists %s (from %s): left as it is\n"},
+	ImportIgnored:    {zh: "忽略 %s：%s\n", en: "ignored %s: %s\n"},
+	ImportWarning:    {zh: "警告 %s：%s\n", en: "warning %s: %s\n"},
+	ImportSkipped:    {zh: "跳过 %s：%s\n", en: "skipped %s: %s\n"},
+	ImportSummary: {
+		zh: "导入 %d 篇，已存在 %d 篇，跳过 %d 个，忽略 %d 个，警告 %d 条。\n",
+		en: "imported %d, already there %d, skipped %d, ignored %d, warnings %d.\n",
+	},
+	ImportDryRun:   {zh: "试运行：没有写入任何文件\n", en: "dry run: nothing was written\n"},
+	ImportProgress: {zh: "已读取 %d 个页面，其中文章 %d 篇", en: "read %d pages, %d articles"},
+	ImportBadColumn: {
+		zh: "没有名为 %q 的栏目；可用的栏目：%s",
+		en: "there is no column %q; the columns are %s",
+	},
+	ImportBadSelector: {zh: "%s %q 不是有效的 CSS 选择器：%v", en: "%s %q is not a valid CSS selector: %v"},
+	ImportBadFrom: {
+		zh: "--from %q 既不是目录，也不是 http(s) 网址",
+		en: "--from %q is neither a folder nor an http(s) URL",
+	},
+	ImportBadBaseURL:  {zh: "--base-url %q 不是绝对网址，例如 https://www.example.gov.cn/", en: "--base-url %q is not an absolute URL such as https://www.example.gov.cn/"},
+	ImportUndecodable: {zh: "无法读取 %s：%v", en: "cannot read %s: %v"},
+	ImportListPage:    {zh: "这是列表页，不是文章", en: "a list page, not an article"},
+	ImportNoArticle: {
+		zh: "在 %s 中找不到文章：没有 ArticleTitle 元标签，也没有可识别的正文；如果它是文章，请用 --body 给出正文的 CSS 选择器",
+		en: "no article found in %s: it has no ArticleTitle meta tag and no recognisable text; if it is an article, give the text's CSS selector with --body",
+	},
+	ImportNoTitle: {
+		zh: "%s 没有标题：没有 ArticleTitle 元标签，也没有 <title>；请用 --title 给出标题的 CSS 选择器",
+		en: "%s has no title: no ArticleTitle meta tag and no <title>; give the title's CSS selector with --title",
+	},
+	ImportNoDate: {
+		zh: "%s 没有发布时间：没有 PubDate 元标签，页面上也没有“发布时间：”；请用 --date 给出发布时间的 CSS 选择器",
+		en: "%s has no publish time: no PubDate meta tag and no \"发布时间：\" on the page; give its CSS selector with --date",
+	},
+	ImportNoColumn: {
+		zh: "%s 的栏目 %q 不对应任何栏目：请用 --column 指定",
+		en: "%s: its column %q matches none of the site's columns; name one with --column",
+	},
+	ImportNoName:      {zh: "%s：找不到可用的文件名", en: "%s: no free file name for it"},
+	ImportOtherHost:   {zh: "%s 在另一个主机上，不抓取", en: "%s is on another host and is not fetched"},
+	ImportRobots:      {zh: "robots.txt 不允许抓取 %s", en: "robots.txt does not allow fetching %s"},
+	ImportFetchFailed: {zh: "无法获取 %s：%v", en: "cannot fetch %s: %v"},
+	ImportHTTPStatus:  {zh: "%s 返回 %s", en: "%s answered %s"},
+	ImportTooLarge:    {zh: "%s 超过 %d MB，不导入", en: "%s is larger than %d MB and is not imported"},
+	ImportRedirectLoop: {
+		zh: "%s 的跳转形成了循环（或跳转超过 10 次）",
+		en: "%s redirects in a loop (or more than 10 times)",
+	},
+	ImportTimeout:     {zh: "%s 在 %s 内没有响应", en: "%s did not answer within %s"},
+	ImportNotInFolder: {zh: "%s 不在保存的目录中（查找的是 %s）", en: "%s is not in the saved folder (looked for %s)"},
+	ImportReadFailed:  {zh: "无法读取 %s：%v", en: "cannot read %s: %v"},
+	ImportWriteFailed: {zh: "无法写入 %s：%v；这篇公告没有写入任何文件", en: "cannot write %s: %v; nothing was written for this announcement"},
+	ImportQueryAlias: {
+		zh: "旧网址 %s 带有查询参数，静态网站无法跳转：这篇公告没有 aliases",
+		en: "the old address %s has a query string, which a static site cannot redirect: the announcement has no aliases",
+	},
+	ImportResourceFailed: {
+		zh: "无法复制 %s（%v）：链接仍指向旧网站",
+		en: "could not copy %s (%v): the link still leads to the old site",
+	},
+	ImportNotDocx: {
+		zh: "%s 不是 Word 文档（.docx），看起来是%s：请在 Word 或 WPS 中另存为 .docx",
+		en: "%s is not a Word document (.docx), it looks like %s: save it as .docx in Word or WPS",
+	},
+	ImportOldDoc: {
+		zh: "%s 是旧版 Word 97-2003 文档（.doc）：请在 Word 或 WPS 中另存为 .docx 后再导入",
+		en: "%s is an old Word 97-2003 document (.doc): save it as .docx in Word or WPS, then import it",
+	},
+	ImportBrokenDocx: {
+		zh: "%s 已损坏，无法读取（%v）：请在 Word 或 WPS 中打开并重新保存",
+		en: "%s is damaged and cannot be read (%v): open it in Word or WPS and save it again",
+	},
+	ImportDocxNoText: {zh: "%s 中没有文字", en: "%s has no text"},
+	ImportAttachmentGone: {
+		zh: "文中列出了附件“%s”，但在文档旁没有找到同名文件：请把附件文件放在 .docx 旁边后重新导入，或手动加入 attachments",
+		en: "the document lists the attachment \"%s\" but no file of that name is beside it: put the file beside the .docx and import again, or add it to attachments by hand",
+	},
+	ImportImageNoAlt: {
+		zh: "第 %d 张图片没有替代文字：请在 Markdown 的方括号中描述图片",
+		en: "image %d has no alt text: describe it in the markdown's brackets",
+	},
+	ImportKindText:  {zh: "网页或文本文件", en: "a web page or text file"},
+	ImportKindODT:   {zh: " OpenDocument 文档（.odt）", en: "an OpenDocument text (.odt)"},
+	ImportKindEmpty: {zh: "空文件", en: "an empty file"},
+	// ==== end of gazette import ====
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
+	"github.com/spf13/cast"
 
 	"gazette/internal/config"
 	"gazette/internal/theme"
@@ -79,6 +80,10 @@ func hugoConfig(c *config.Config, today string) map[string]any {
 		"timeZone":                       c.TimeZone,
 		"enableRobotsTXT":                true,
 		"disableKinds":                   []string{"taxonomy", "term"},
+		// Hugo would write an alias under its page's language folder
+		// (/zh/old.html); an old address is at the site root, so Gazette
+		// writes the redirect pages itself, from the manifest.
+		"disableAliases": true,
 		// The build stamps nothing of its own into the output: identical input
 		// gives identical bytes.
 		"disableHugoGeneratorInject": true,
@@ -215,6 +220,8 @@ type rendered struct {
 type pageInfo struct {
 	lang, id, path, file string
 	translated           bool
+	// aliases are the page's old addresses, site-relative paths.
+	aliases []string
 }
 
 // hugoRun is one set of Hugo sites over a site folder, with the logger
@@ -462,7 +469,32 @@ func describe(p page.Page, siteDir string) pageInfo {
 			info.file = filepath.ToSlash(rel)
 		}
 	}
+	info.aliases = aliasPaths(p.Params()["aliases"], info.path)
 	return info
+}
+
+// aliasPaths reads a page's front matter aliases as site-relative paths:
+// one starting with "/" is a path from the site root (an old site's
+// address); a relative one is taken from the page's parent folder, as
+// Hugo takes it.
+func aliasPaths(v any, pagePath string) []string {
+	var out []string
+	for _, a := range cast.ToStringSlice(v) {
+		a = strings.TrimSpace(filepath.ToSlash(a))
+		if a == "" {
+			continue
+		}
+		if !strings.HasPrefix(a, "/") {
+			dir := path.Dir(strings.TrimSuffix(pagePath, "/"))
+			slash := strings.HasSuffix(a, "/")
+			a = path.Join(dir, a)
+			if slash {
+				a += "/"
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // templateRef finds "template: page.html:2:" in Go template errors; Hugo

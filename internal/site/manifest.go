@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"gazette/internal/manifest"
+	"gazette/internal/redirect"
 )
 
 // manifestPath is where the browse-count manifest is written in the output.
@@ -26,27 +29,71 @@ func buildManifest(pages []pageInfo) (manifest.Manifest, []byte, error) {
 		if err := manifest.ValidID(p.id); err != nil {
 			return m, nil, fmt.Errorf("%s: %w", p.file, err)
 		}
-		m.Pages = append(m.Pages, manifest.Page{ID: p.id, Lang: p.lang, Path: p.path})
+		m.Pages = append(m.Pages, manifest.Page{ID: p.id, Lang: p.lang, Path: p.path, Aliases: p.aliases})
 	}
 	var buf bytes.Buffer
 	if err := manifest.Write(&buf, m); err != nil {
+		// Name the content file: a bad or shared alias is the writer's to
+		// fix, and the message names the page with the alias first.
+		file, at := "", -1
+		for _, p := range pages {
+			if i := strings.Index(err.Error(), fmt.Sprintf("(id %q)", p.id)); len(p.aliases) > 0 && i >= 0 && (at < 0 || i < at) {
+				file, at = p.file, i
+			}
+		}
+		if file != "" {
+			return m, nil, fmt.Errorf("%s: %w", file, err)
+		}
 		return m, nil, fmt.Errorf("site: %w", err)
 	}
 	return m, buf.Bytes(), nil
 }
 
-// writeManifest writes the manifest of pages into the output folder dir.
-func writeManifest(dir string, pages []pageInfo) error {
-	_, data, err := buildManifest(pages)
+// writeManifest writes the manifest of pages into the output folder dir,
+// and the redirect pages of their aliases. taken are the files the build
+// wrote already: a redirect may not replace one.
+func writeManifest(dir string, pages []pageInfo, baseURL string, taken map[string]bool) (files int, err error) {
+	m, data, err := buildManifest(pages)
 	if err != nil {
-		return err
+		return 0, err
+	}
+	redirects, err := redirectFiles(m, baseURL, pages, taken)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range redirects {
+		name := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return 0, fmt.Errorf("site: %w", err)
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			return 0, fmt.Errorf("site: writing the redirect page %s: %w", f.Name, err)
+		}
 	}
 	name := filepath.Join(dir, filepath.FromSlash(manifestPath))
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
+		return 0, fmt.Errorf("site: %w", err)
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
-		return fmt.Errorf("site: writing the browse-count manifest: %w", err)
+		return 0, fmt.Errorf("site: writing the browse-count manifest: %w", err)
 	}
-	return nil
+	return len(redirects) + 1, nil
+}
+
+// redirectFiles returns the redirect pages of the manifest's aliases,
+// refusing one that would replace a file of the site.
+func redirectFiles(m manifest.Manifest, baseURL string, pages []pageInfo, taken map[string]bool) ([]redirect.File, error) {
+	files := redirect.Files(m, baseURL)
+	for _, f := range files {
+		if taken[f.Name] || f.Name == manifestPath {
+			file := ""
+			for _, p := range pages {
+				if slices.Contains(p.aliases, f.Alias) {
+					file = p.file
+				}
+			}
+			return nil, fmt.Errorf("%s: the alias %q would replace %s, a file of the site; remove it from aliases", file, f.Alias, f.Name)
+		}
+	}
+	return files, nil
 }

@@ -23,6 +23,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/manifest"
+	"gazette/internal/redirect"
 	"gazette/internal/theme"
 )
 
@@ -78,6 +79,8 @@ type Session struct {
 	// ahead are the pages RenderAhead put into the output for the next
 	// Rebuild to settle.
 	ahead []aheadPage
+	// redirects are the redirect pages of aliases in out.
+	redirects []string
 }
 
 // Open builds the site in opts.Source (opts.Dest is not used: the output
@@ -526,6 +529,36 @@ func (s *Session) finish(out *memSite, events []fsnotify.Event) error {
 		return err
 	}
 	out.put(manifestPath, data)
+	// The redirect pages of the aliases, as a build writes them; those of
+	// aliases gone since are removed.
+	was := map[string]bool{}
+	for _, name := range s.redirects {
+		was[name] = true
+	}
+	taken := map[string]bool{}
+	for _, f := range redirect.Files(m, s.cfg.BaseURL) {
+		if _, err := out.Stat(f.Name); err == nil && !was[f.Name] {
+			taken[f.Name] = true
+		}
+	}
+	redirects, err := redirectFiles(m, s.cfg.BaseURL, r.pages, taken)
+	if err != nil {
+		return err
+	}
+	now := map[string]bool{}
+	for _, f := range redirects {
+		out.put(f.Name, f.Data)
+		now[f.Name] = true
+	}
+	for name := range was {
+		if !now[name] {
+			out.remove(name)
+		}
+	}
+	s.redirects = s.redirects[:0]
+	for name := range now {
+		s.redirects = append(s.redirects, name)
+	}
 	s.manifest, s.pages = m, r.counts
 	s.warnings = warnings(r, s.checkDiags)
 	return nil

@@ -167,6 +167,12 @@ func TestSessionMatchesBuild(t *testing.T) {
 		{"fixed", func() []fsnotify.Event {
 			return []fsnotify.Event{write(t, dir, notice, retitled)}
 		}, ""},
+		{"old address added", func() []fsnotify.Event {
+			return []fsnotify.Event{write(t, dir, notice, strings.Replace(retitled, "+++\n", "+++\naliases = [\"/tzgg/2024/t20240612_1.html\"]\n", 1))}
+		}, ""},
+		{"old address removed", func() []fsnotify.Event {
+			return []fsnotify.Event{write(t, dir, notice, retitled)}
+		}, ""},
 		{"static file changed and added", func() []fsnotify.Event {
 			return []fsnotify.Event{
 				write(t, dir, "static/favicon.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"> <rect width="16" height="16" fill="#a1261a"/> </svg>`),

@@ -201,10 +201,18 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	sort.Strings(rep.Warnings)
 
-	if err := writeManifest(stage.dir, r.pages); err != nil {
+	taken := make(map[string]bool, len(files)+len(static))
+	for _, f := range files {
+		taken[f] = true
+	}
+	for _, f := range static {
+		taken[f.rel] = true
+	}
+	n, err := writeManifest(stage.dir, r.pages, cfg.BaseURL, taken)
+	if err != nil {
 		return nil, err
 	}
-	st.files++
+	st.files += n
 	if err := stage.commit(); err != nil {
 		return nil, err
 	}
