@@ -524,4 +524,3 @@ func (c *checker) publicationNotes(pg *page, fm *frontMatter) {
 		c.report(pg.file, pos.line, pos.col, Info, "expired", messages.DiagExpired, pg.expiryDate.In(c.loc).Format(time.RFC3339))
 	}
 }
-

@@ -101,8 +101,8 @@ func TestSymlinkOutsideSite(t *testing.T) {
 // once, where they are.
 func TestSymlinkInsideSite(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"content/zh/notices/a.md":    announcement("甲", "", "正文\n"),
-		"content/en/notices/a.md":    announcement("A", "", "Text\n"),
+		"content/zh/notices/a.md":        announcement("甲", "", "正文\n"),
+		"content/en/notices/a.md":        announcement("A", "", "Text\n"),
 		"content/zh/news/drill/index.md": announcement("乙", "", "正文\n"),
 		"content/en/news/drill/index.md": announcement("B", "", "Text\n"),
 	})
