@@ -941,7 +941,23 @@ func TestA11ySystemSettings(t *testing.T) {
 
 		t.Run(l.code+"/prefers-contrast", func(t *testing.T) {
 			ctx := browsertest.Tab(t, browser)
+			emulateMedia(t, ctx, "", "prefers-contrast", "no-preference")
+			navigate(t, ctx, base, first)
+			if s := readState(t, ctx); s.On["contrast"] {
+				t.Fatalf("%s: high contrast is on although neither the reader nor the system asked for it", first)
+			}
+			// A change of the system setting applies to the open page, once
+			// the browser has told the page (an event, so poll briefly).
 			emulateMedia(t, ctx, "", "prefers-contrast", "more")
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+				for (let i = 0; i < 40 && !document.documentElement.hasAttribute("data-contrast"); i++) await new Promise(r => setTimeout(r, 50));
+				return true;
+			})()`, chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatal(err)
+			}
+			if s := readState(t, ctx); !s.On["contrast"] || s.Pressed["contrast"] != "true" {
+				t.Errorf("%s: the system setting changed to more contrast: data-contrast %v, aria-pressed %q; want high contrast on", first, s.On["contrast"], s.Pressed["contrast"])
+			}
 			navigate(t, ctx, base, first)
 			if s := readState(t, ctx); !s.On["contrast"] || s.Pressed["contrast"] != "true" {
 				t.Errorf("%s: the system asks for more contrast: data-contrast %v, aria-pressed %q; want high contrast on", first, s.On["contrast"], s.Pressed["contrast"])
