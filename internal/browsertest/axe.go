@@ -42,8 +42,9 @@ func (v Violation) String() string {
 	return b.String()
 }
 
-// axeTags are the rule sets that Axe runs: WCAG 2.0 and 2.1, levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+// axeTags are the rule sets that Axe runs: WCAG 2.0, 2.1 and 2.2, levels A
+// and AA (2.2 adds AA rules only, such as target-size).
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
 // axeRun runs axe-core on the whole document and returns its violations in
 // the shape of []Violation.
@@ -63,8 +64,8 @@ const axeRun = `axe.run(document, {
 })))`
 
 // Axe runs axe-core (node_modules/axe-core/axe.min.js, pinned in
-// package.json) in the page that the tab ctx shows, with the WCAG 2.0 and
-// 2.1 level A and AA rules, and returns the violations it finds; none is an
+// package.json) in the page that the tab ctx shows, with the WCAG 2.0, 2.1
+// and 2.2 level A and AA rules, and returns the violations it finds; none is an
 // empty slice. Load the page first, for example with chromedp.Navigate.
 // An error running axe fails the test.
 func Axe(ctx context.Context, t testing.TB) []Violation {

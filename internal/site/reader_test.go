@@ -2,7 +2,8 @@ package site
 
 // Reader-facing behaviour of the built sample site, checked in headless
 // Chromium: the font-size switcher, printing, a phone-sized screen and the
-// WCAG 2.1 AA rules of axe-core. Pages are found in the build output by
+// WCAG 2.2 AA rules of axe-core, the last three in every reading mode of the
+// accessibility bar (see a11y_test.go). Pages are found in the build output by
 // folder, and controls by the text a reader sees, so that the tests do not
 // depend on the markup details of the layouts.
 
@@ -19,8 +20,6 @@ import (
 
 	"gazette/internal/browsertest"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -260,6 +259,7 @@ type printView struct {
 	TextColor  string   `json:"textColor"`  // of the body text
 	TitleColor string   `json:"titleColor"` // of the h1
 	Background string   `json:"background"` // behind the body text; "" when none (paper)
+	NotBlack   []string `json:"notBlack"`   // texts printed in another colour than black on white
 	URL        string   `json:"url"`        // the page's address
 	URLShown   bool     `json:"urlShown"`   // whether the page shows it
 }
@@ -286,6 +286,7 @@ const printViewJS = `(() => {
 		["language toggle", [...document.querySelectorAll("body a[hreflang]"), ...controls([labels.otherLanguage])]],
 		["font-size switcher", controls([labels.big, labels.middle, labels.small])],
 		["print control", controls([labels.print])],
+		["reading tools", [...document.querySelectorAll("[data-a11y]")]],
 		["footer", [...document.querySelectorAll("body > footer, [role=contentinfo]")]],
 	];
 	const out = [];
@@ -314,9 +315,22 @@ const printViewJS = `(() => {
 			}
 		}
 	}
+	// Every text on paper, not only the body text: black on white.
+	const notBlack = [];
+	for (const e of document.body.querySelectorAll("*")) {
+		if (!shown(e) || ![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+		let bg = "";
+		for (let x = e; x && !bg; x = x.parentElement) {
+			const c = getComputedStyle(x).backgroundColor;
+			if (c !== "transparent" && c !== "rgba(0, 0, 0, 0)") bg = c;
+		}
+		const color = getComputedStyle(e).color;
+		if (color !== "rgb(0, 0, 0)" || (bg && bg !== "rgb(255, 255, 255)")) notBlack.push(describe(e) + " is " + color + " on " + (bg || "paper"));
+	}
 	const h1 = document.querySelector("main h1");
 	return {
 		shown: out,
+		notBlack: notBlack,
 		textColor: getComputedStyle(text).color,
 		titleColor: h1 ? getComputedStyle(h1).color : "",
 		background: background,
@@ -329,39 +343,43 @@ func TestReaderPrint(t *testing.T) {
 	dir, base := readerSite(t)
 	browser := browsertest.Chromium(t)
 	const black, white = "rgb(0, 0, 0)", "rgb(255, 255, 255)"
+	// Paper looks the same whatever the reader chose on screen.
+	modes := []a11yMode{modeDefault, modeElder, modeContrast,
+		{"large pointer at the 大 step", map[string]string{"cursor": "1", "fontsize": "l"}}, modeAll}
 	for _, l := range readerLangs {
-		t.Run(l.code, func(t *testing.T) {
-			page, _ := twoAnnouncements(t, dir, l.code)
-			ctx := browsertest.Tab(t, browser)
-			navigate(t, ctx, base, page)
-			err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-				return err
-			}))
-			if err != nil {
-				t.Fatalf("emulating print media: %v", err)
-			}
-			labels, _ := json.Marshal(map[string]string{
-				"big": l.big, "middle": l.middle, "small": l.small, "print": l.print, "otherLanguage": l.otherLanguage,
-			})
-			v := evaluate[printView](t, ctx, fmt.Sprintf(printViewJS, labels))
+		for _, m := range modes {
+			t.Run(l.code+"/"+m.name, func(t *testing.T) {
+				page, _ := twoAnnouncements(t, dir, l.code)
+				ctx := browsertest.Tab(t, browser)
+				onNewDocument(t, ctx, speechStubJS)
+				useMode(t, ctx, base, m)
+				navigate(t, ctx, base, page)
+				emulateMedia(t, ctx, "print")
+				labels, _ := json.Marshal(map[string]string{
+					"big": l.big, "middle": l.middle, "small": l.small, "print": l.print, "otherLanguage": l.otherLanguage,
+				})
+				v := evaluate[printView](t, ctx, fmt.Sprintf(printViewJS, labels))
 
-			for _, s := range v.Shown {
-				t.Errorf("%s, printed: still shows %s", page, s)
-			}
-			if v.TextColor != black {
-				t.Errorf("%s, printed: body text color %s, want black %s", page, v.TextColor, black)
-			}
-			if v.TitleColor != black {
-				t.Errorf("%s, printed: title color %s, want black %s", page, v.TitleColor, black)
-			}
-			if v.Background != "" && v.Background != white {
-				t.Errorf("%s, printed: background behind the body text %s, want white or none", page, v.Background)
-			}
-			if !v.URLShown {
-				t.Errorf("%s, printed: the page address %s is not shown", page, v.URL)
-			}
-		})
+				for _, s := range v.Shown {
+					t.Errorf("%s, printed: still shows %s", page, s)
+				}
+				if v.TextColor != black {
+					t.Errorf("%s, printed: body text color %s, want black %s", page, v.TextColor, black)
+				}
+				if v.TitleColor != black {
+					t.Errorf("%s, printed: title color %s, want black %s", page, v.TitleColor, black)
+				}
+				if v.Background != "" && v.Background != white {
+					t.Errorf("%s, printed: background behind the body text %s, want white or none", page, v.Background)
+				}
+				for _, s := range v.NotBlack {
+					t.Errorf("%s, printed: %s; want black on white", page, s)
+				}
+				if !v.URLShown {
+					t.Errorf("%s, printed: the page address %s is not shown", page, v.URL)
+				}
+			})
+		}
 	}
 }
 
@@ -396,67 +414,100 @@ const overflowJS = `(() => {
 	};
 })()`
 
+// narrowWidth is the width WCAG 1.4.10 (Reflow) asks content to fit without
+// scrolling sideways: 320 CSS px, as 1280 px at 400 %.
+const narrowWidth, narrowHeight = 320, 780
+
+// emulateNarrow makes the tab a 320 px wide phone.
+func emulateNarrow(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(narrowWidth, narrowHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestReaderNarrowScreen(t *testing.T) {
 	dir, base := readerSite(t)
 	browser := browsertest.Chromium(t)
-	const phoneWidth, phoneHeight = 360, 780
+	modes := []a11yMode{modeDefault, modeElder, modeContrast, modeAll}
 	for _, l := range readerLangs {
-		pages := []string{"/" + l.code + "/"}
+		pages := []string{"/" + l.code + "/", "/" + l.code + "/no-such-page/"}
 		for _, c := range readerColumns {
 			pages = append(pages, "/"+l.code+"/"+c+"/")
 			pages = append(pages, announcements(t, dir, l.code, c)...)
 		}
-		t.Run(l.code, func(t *testing.T) {
-			ctx := browsertest.Tab(t, browser)
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait)); err != nil {
-				t.Fatal(err)
-			}
-			for _, page := range pages {
-				navigate(t, ctx, base, page)
-				v := evaluate[struct {
-					Viewport    string   `json:"viewport"`
-					Width       int      `json:"width"`
-					ScrollWidth int      `json:"scrollWidth"`
-					Wide        []string `json:"wide"`
-				}](t, ctx, overflowJS)
-				if v.Width != phoneWidth {
-					t.Errorf("%s on a %dpx phone: the page lays out %dpx wide (meta viewport %q); it needs <meta name=viewport content=\"width=device-width, initial-scale=1\">",
-						page, phoneWidth, v.Width, v.Viewport)
+		for _, m := range modes {
+			t.Run(l.code+"/"+m.name, func(t *testing.T) {
+				ctx := browsertest.Tab(t, browser)
+				onNewDocument(t, ctx, speechStubJS)
+				useMode(t, ctx, base, m)
+				emulateNarrow(t, ctx)
+				for _, page := range pages {
+					navigate(t, ctx, base, page)
+					v := evaluate[struct {
+						Viewport    string   `json:"viewport"`
+						Width       int      `json:"width"`
+						ScrollWidth int      `json:"scrollWidth"`
+						Wide        []string `json:"wide"`
+					}](t, ctx, overflowJS)
+					if v.Width != narrowWidth {
+						t.Errorf("%s on a %dpx phone: the page lays out %dpx wide (meta viewport %q); it needs <meta name=viewport content=\"width=device-width, initial-scale=1\">",
+							page, narrowWidth, v.Width, v.Viewport)
+					}
+					if v.ScrollWidth > v.Width {
+						t.Errorf("%s on a %dpx phone: scrolls sideways (content %dpx wide); sticking out: %s",
+							page, narrowWidth, v.ScrollWidth, strings.Join(v.Wide, ", "))
+					}
 				}
-				if v.ScrollWidth > v.Width {
-					t.Errorf("%s on a %dpx phone: scrolls sideways (content %dpx wide); sticking out: %s",
-						page, phoneWidth, v.ScrollWidth, strings.Join(v.Wide, ", "))
-				}
-			}
-		})
+			})
+		}
 	}
 }
 
 func TestReaderAxe(t *testing.T) {
 	dir, base := readerSite(t)
 	browser := browsertest.Chromium(t)
+	modes := []a11yMode{modeDefault, modeElder, modeContrast}
+	widths := []struct {
+		name   string
+		narrow bool
+	}{{"1280px", false}, {"320px", true}}
 	for _, l := range readerLangs {
-		pages := []struct{ name, path string }{
-			{"home", "/" + l.code + "/"},
-			{"column list", "/" + l.code + "/notices/"},
+		// One page of each kind at both widths; the other kinds of page,
+		// which share their layout, at 1280 px: the 320 px layout of every
+		// page is checked by TestReaderNarrowScreen.
+		kinds := a11yPages(t, dir, l.code)
+		more := []a11yPage{
 			{"parent column", "/" + l.code + "/policies/"},
 			{"sub-column", "/" + l.code + "/policies/city-gov/"},
 			{"document no longer in force", "/" + l.code + "/policies/city-gov/2020-flood-season-relief/"},
 			{"site map", "/" + l.code + "/sitemap/"},
 		}
-		for _, c := range readerColumns {
+		for _, c := range readerColumns[1:] {
 			if a := announcements(t, dir, l.code, c); len(a) > 0 {
-				pages = append(pages, struct{ name, path string }{c + " announcement", a[0]})
+				more = append(more, a11yPage{c + " announcement", a[0]})
 			}
 		}
-		for _, p := range pages {
-			t.Run(l.code+"/"+p.name, func(t *testing.T) {
-				ctx := browsertest.Tab(t, browser)
-				navigate(t, ctx, base, p.path)
-				for _, v := range browsertest.Axe(ctx, t) {
-					t.Errorf("%s: %s", p.path, v)
+		for _, m := range modes {
+			for _, w := range widths {
+				pages := kinds
+				if !w.narrow {
+					pages = append(slices.Clone(kinds), more...)
 				}
-			})
+				t.Run(l.code+"/"+m.name+"/"+w.name, func(t *testing.T) {
+					ctx := browsertest.Tab(t, browser)
+					useMode(t, ctx, base, m)
+					if w.narrow {
+						emulateNarrow(t, ctx)
+					}
+					for _, p := range pages {
+						navigate(t, ctx, base, p.path)
+						for _, v := range browsertest.Axe(ctx, t) {
+							t.Errorf("%s (%s): %s", p.path, p.name, v)
+						}
+					}
+				})
+			}
 		}
 	}
 }

@@ -248,26 +248,51 @@ func TestSampleIsMinified(t *testing.T) {
 	}
 }
 
-// The reader's first visit to an announcement: HTML, CSS and JS, gzipped.
+// gzipSize is the size of s compressed as a web server would send it.
+func gzipSize(s string) int {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write([]byte(s))
+	zw.Close()
+	return buf.Len()
+}
+
+// The reader's first visit to an announcement: HTML, CSS and JS, gzipped;
+// and within it the reading tools' script, the file and the inline part in
+// <head> that applies the saved modes before first paint.
 func TestSampleAnnouncementWeight(t *testing.T) {
 	public := sampleSite(t)
 	d := parsePage(t, public, forum[0].page)
 	files := []string{forum[0].page}
+	var toolsJS []string
 	for _, n := range append(d.all("link[rel=stylesheet]"), d.all("script[src]")...) {
-		ref := attrOf(n, "href") + attrOf(n, "src")
-		files = append(files, strings.TrimPrefix(ref, "/"))
+		ref := strings.TrimPrefix(attrOf(n, "href")+attrOf(n, "src"), "/")
+		files = append(files, ref)
+		if strings.HasPrefix(ref, "js/a11y.") {
+			toolsJS = append(toolsJS, read(t, public, ref))
+		}
 	}
 	var total int
 	for _, f := range files {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write([]byte(read(t, public, f)))
-		zw.Close()
-		total += buf.Len()
+		total += gzipSize(read(t, public, f))
 	}
 	if total > 14*1024 {
 		t.Errorf("announcement page weighs %d bytes gzipped (%v), want at most 14 KiB", total, files)
 	}
+
+	for _, n := range d.all("head script:not([src])") {
+		if strings.Contains(textOf(n), "localStorage") {
+			toolsJS = append(toolsJS, textOf(n))
+		}
+	}
+	if len(toolsJS) != 2 {
+		t.Fatalf("found %d parts of the reading tools' script (js/a11y.*.js and the inline one in <head>), want 2", len(toolsJS))
+	}
+	tools := gzipSize(toolsJS[0]) + gzipSize(toolsJS[1])
+	if tools > 3*1024 {
+		t.Errorf("the reading tools' script weighs %d bytes gzipped, want at most 3 KiB", tools)
+	}
+	t.Logf("announcement page: %d bytes gzipped, of which the reading tools' script %d", total, tools)
 }
 
 func TestSampleHasNoThirdPartyRequests(t *testing.T) {
