@@ -393,4 +393,12 @@ func TestWidgetsFailWithoutHarm(t *testing.T) {
 	if got := evaluate[string](t, ctx, `document.readyState`); got != "complete" {
 		t.Errorf("document.readyState = %q", got)
 	}
+
+	// In elder mode no third-party script is loaded.
+	evaluate[bool](t, ctx, `localStorage.setItem("gazette-elder", "1"), true`)
+	navigate(t, ctx, base, "/zh/policies/rules/")
+	time.Sleep(500 * time.Millisecond)
+	if n := evaluate[int](t, ctx, `document.readyState === "complete" ? document.querySelectorAll('script[src^="http://127.0.0.1:9/"]').length : -1`); n != 0 {
+		t.Errorf("in elder mode %d widget scripts were loaded (or the page did not finish loading: -1)", n)
+	}
 }
