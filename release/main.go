@@ -146,8 +146,7 @@ func release(ctx context.Context, cfg config) error {
 			return err
 		}
 		archives = append(archives, name)
-		if cfg.Log != nil {
-			fi, _ := os.Stat(filepath.Join(cfg.Out, name))
+		if fi, err := os.Stat(filepath.Join(cfg.Out, name)); err == nil && cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, "%-14s %s (%.1f MB) in %s\n", t, name, float64(fi.Size())/1e6, time.Since(start).Round(time.Second))
 		}
 	}
