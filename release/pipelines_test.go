@@ -97,7 +97,8 @@ func TestGitHubWorkflow(t *testing.T) {
 }
 
 // TestGitLabPipeline: on a v* tag the pipeline builds all five platforms,
-// keeps dist/ and creates a release linking every archive and SHA256SUMS;
+// uploads dist/ to the package registry and creates a release linking
+// every archive and SHA256SUMS;
 // the site's check, build and deploy jobs are still there.
 func TestGitLabPipeline(t *testing.T) {
 	p := readYAML(t, ".gitlab-ci.yml")
@@ -120,11 +121,10 @@ func TestGitLabPipeline(t *testing.T) {
 	if !releaseCommand.MatchString(script) || strings.Contains(script, "-targets") {
 		t.Errorf("release-archives must build every target with the tag as version; it runs %s", script)
 	}
-	if paths := fmt.Sprint(dig(arch, "artifacts.paths")); paths != "[dist/]" {
-		t.Errorf("release-archives keeps %s, want [dist/]", paths)
-	}
-	if dig(arch, "artifacts.reports.dotenv") == nil {
-		t.Errorf("release-archives must pass its job id on (artifacts.reports.dotenv) for the release's links")
+	// Sites download $GAZETTE_DOWNLOAD/VERSION/FILE: every file of dist/
+	// goes to the generic package registry under the tag.
+	if !strings.Contains(script, `--upload-file "$f"`) || !strings.Contains(script, `/packages/generic/gazette/$CI_COMMIT_TAG/${f#dist/}"`) {
+		t.Errorf("release-archives must upload dist/* to packages/generic/gazette/TAG/; it runs %s", script)
 	}
 
 	rel := dig(p, "release")
@@ -138,8 +138,8 @@ func TestGitLabPipeline(t *testing.T) {
 	for _, l := range dig(rel, "release.assets.links").([]any) {
 		name, _ := dig(l, "name").(string)
 		url, _ := dig(l, "url").(string)
-		if !strings.HasSuffix(url, "/artifacts/raw/dist/"+name) || !strings.Contains(url, "${ARCHIVES_JOB_ID}") {
-			t.Errorf("link %s points at %s, not at the file in release-archives' artifacts", name, url)
+		if url != "${CI_API_V4_URL}/projects/${CI_PROJECT_ID}/packages/generic/gazette/${CI_COMMIT_TAG}/"+name {
+			t.Errorf("link %s points at %s, not at the file release-archives uploaded", name, url)
 		}
 		links = append(links, name)
 	}
