@@ -1,3 +1,8 @@
+// The benchmarks measure with Unix system calls (getrusage, sync): they
+// run on Linux, like the servers they size, and are not built elsewhere.
+
+//go:build unix
+
 // Command build benchmarks `gazette build` against the Hugo CLI of the same
 // version on generated bilingual sites.
 //

@@ -1,3 +1,8 @@
+// The benchmarks measure with Unix system calls (getrusage, sync): they
+// run on Linux, like the servers they size, and are not built elsewhere.
+
+//go:build unix
+
 // Command serve measures `gazette serve`: the time from saving a change to
 // one announcement until the preview serves the rebuilt page.
 //

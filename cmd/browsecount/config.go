@@ -59,7 +59,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 		if cmd == "import" {
 			fmt.Fprint(stderr, "Usage: browsecount import [flags] FILE.csv\n\nAdds legacy counts (rows \"id,count\", or \"old URL,count\" for pages whose aliases hold the old address) once per file; ids and addresses must be in the manifest.\n\n")
 		} else {
-			fmt.Fprint(stderr, "Usage: browsecount [flags]\n       browsecount import [flags] FILE.csv\n\nServes the browse-count API. Each flag can also be set by the environment\nvariable named after it, e.g. --rate-limit by BROWSECOUNT_RATE_LIMIT.\n\n")
+			fmt.Fprint(stderr, "Usage: browsecount [flags]\n       browsecount import [flags] FILE.csv\n       browsecount --version\n\nServes the browse-count API. Each flag can also be set by the environment\nvariable named after it, e.g. --rate-limit by BROWSECOUNT_RATE_LIMIT.\n\n")
 		}
 		fs.PrintDefaults()
 	}

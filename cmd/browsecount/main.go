@@ -4,6 +4,7 @@
 //
 //	browsecount [flags]                 serve the API (see docs/counter-api.md)
 //	browsecount import [flags] FILE.csv add legacy counts (id,count rows) once
+//	browsecount --version               print the version and commit
 //
 // Run `browsecount -h` for the flags; docs/operations.md shows nginx and
 // systemd set-ups.
@@ -16,15 +17,26 @@ import (
 	"io"
 	"log/slog"
 	"os"
+
+	"gazette/internal/version"
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stderr))
+	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
+
+// releaseVersion and releaseCommit are stamped by the release program
+// (release/) with -ldflags "-X main.releaseVersion=… -X main.releaseCommit=…";
+// other builds leave them empty. Only the linker writes them.
+var releaseVersion, releaseCommit string
 
 // run is main without the process: it returns the exit code (0 ok,
 // 1 failure, 2 usage).
-func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) int {
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		printVersion(stdout, version.Read(releaseVersion, releaseCommit))
+		return 0
+	}
 	cmd := "serve"
 	if len(args) > 0 && args[0] == "import" {
 		cmd, args = "import", args[1:]
@@ -49,4 +61,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return 1
 	}
 	return 0
+}
+
+// printVersion writes what an operator pastes into a bug report.
+func printVersion(w io.Writer, info version.Info) {
+	c := info.Commit
+	switch {
+	case c == "":
+		c = "unknown (not built from a git checkout)"
+	case info.Modified:
+		c += " (with uncommitted changes)"
+	}
+	fmt.Fprintf(w, "browsecount %s\ncommit: %s\nGo:     %s %s\n", info.Version, c, info.Go, info.Platform)
 }

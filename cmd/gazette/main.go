@@ -24,14 +24,15 @@ var commands = map[string]struct {
 	run   command
 	brief messages.Key
 }{
-	"build":  {runBuild, messages.BriefBuild},
-	"check":  {runCheck, messages.BriefCheck},
-	"new":    {runNew, messages.BriefNew},
-	"serve":  {runServe, messages.BriefServe},
-	"deploy": {runDeploy, messages.BriefDeploy},
-	"init":   {runInit, messages.BriefInit},
-	"theme":  {runTheme, messages.BriefTheme},
-	"import": {runImport, messages.BriefImport},
+	"build":   {runBuild, messages.BriefBuild},
+	"check":   {runCheck, messages.BriefCheck},
+	"new":     {runNew, messages.BriefNew},
+	"serve":   {runServe, messages.BriefServe},
+	"deploy":  {runDeploy, messages.BriefDeploy},
+	"init":    {runInit, messages.BriefInit},
+	"theme":   {runTheme, messages.BriefTheme},
+	"import":  {runImport, messages.BriefImport},
+	"version": {runVersion, messages.BriefVersion},
 }
 
 func main() {

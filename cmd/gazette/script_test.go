@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -25,8 +27,15 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hugo := requiredVersion(t, "../../go.mod", "github.com/gohugoio/hugo")
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			// The Hugo version go.mod asks for, which gazette version
+			// must report.
+			env.Setenv("HUGO_VERSION", hugo)
+			return nil
+		},
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -42,4 +51,24 @@ func TestScript(t *testing.T) {
 			},
 		},
 	})
+}
+
+// requiredVersion returns the version of module that the go.mod file at
+// name requires.
+func requiredVersion(t *testing.T, name, module string) string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(sc.Text()), "require "))
+		if len(fields) >= 2 && fields[0] == module {
+			return fields[1]
+		}
+	}
+	t.Fatalf("%s does not require %s", name, module)
+	return ""
 }

@@ -5,6 +5,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -173,6 +174,11 @@ var tomlLine = regexp.MustCompile(`line (\d+) \(last key "([^"]*)"\): (.*)`)
 
 // Parse decodes and validates settings; name is used in messages only.
 func Parse(name string, data []byte) (*Config, error) {
+	// A file saved on Windows ends its lines with CRLF. TOML keeps those
+	// inside multi-line strings, which would then reach the pages, and
+	// its errors would quote '\r'; read it as the same file with LF. Line
+	// numbers do not change.
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	var c Config
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -280,6 +281,36 @@ contact = "/zh/contact/"`, 1)))
 		}
 		if _, err := Parse("config.toml", []byte(input)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: error %v, want one containing %q", tt.add, err, tt.want)
+		}
+	}
+}
+
+// TestCRLF: a config.toml saved on Windows reads exactly like the same
+// file with LF line endings, multi-line strings included, and its errors
+// point at the same lines.
+func TestCRLF(t *testing.T) {
+	lf := strings.Replace(minimal, "siteName = \"Example Municipal People's Government\"\n",
+		"siteName = \"Example Municipal People's Government\"\ndescription = '''\nNotices, news\nand policies.'''\nkeywords = [\n  \"a\",\n  \"b\",\n]\n", 1)
+	crlf := strings.ReplaceAll(lf, "\n", "\r\n")
+	want, err := Parse("config.toml", []byte(lf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse("config.toml", []byte(crlf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Languages["en"].Description != "Notices, news\nand policies." {
+		t.Errorf("description = %q, want LF line endings inside", got.Languages["en"].Description)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with CRLF: %+v\nwith LF:   %+v", got, want)
+	}
+	for _, bad := range []string{"pageSzie = 10\n" + lf, lf + "icp = \n", "\npageSize = -1\n" + lf} {
+		_, errLF := Parse("config.toml", []byte(bad))
+		_, errCRLF := Parse("config.toml", []byte(strings.ReplaceAll(bad, "\n", "\r\n")))
+		if errLF == nil || errCRLF == nil || errCRLF.Error() != errLF.Error() {
+			t.Errorf("with CRLF: %v\nwith LF:   %v", errCRLF, errLF)
 		}
 	}
 }

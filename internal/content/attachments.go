@@ -78,25 +78,40 @@ func (c *checker) checkAttachmentFile(pg *page, pos position, file string) {
 	if hasScheme.MatchString(file) || strings.HasPrefix(file, "//") {
 		return // published elsewhere
 	}
-	var target string
-	switch {
-	case strings.HasPrefix(file, "/"):
-		target = "static" + path.Clean(file)
-	case !pg.bundle:
+	// Windows users type paths with \, which only Windows reads as a
+	// separator; the site's addresses need /.
+	if fixed := strings.ReplaceAll(file, `\`, "/"); fixed != file {
+		if _, ok := c.attachment(pg, fixed); ok {
+			c.report(pg.file, pos.line, pos.col, Error, "backslash-path", messages.DiagBackslashPath, file, fixed)
+			return
+		}
+	}
+	if !strings.HasPrefix(file, "/") && !pg.bundle {
 		name := strings.TrimSuffix(path.Base(pg.file), path.Ext(pg.file))
 		c.report(pg.file, pos.line, pos.col, Error, "attachment-relative", messages.DiagAttachmentRel,
 			file, "/files/"+path.Base(file), path.Join(path.Dir(pg.file), name))
 		return
-	default:
-		target = path.Join(pg.dir, file)
 	}
-	size, ok := c.files[target]
-	inSite := strings.HasPrefix(target, "static/") || strings.HasPrefix(target, pg.dir+"/")
-	if !ok || !inSite {
+	target, ok := c.attachment(pg, file)
+	if !ok {
 		c.report(pg.file, pos.line, pos.col, Error, "attachment-not-found", messages.DiagAttachmentGone, file, target)
 		return
 	}
-	c.checkSize(pg.file, pos, file, size)
+	c.checkSize(pg.file, pos, file, c.files[target])
+}
+
+// attachment returns the site file an attachment's file names: under
+// static/ when it starts with "/", else in the page's bundle. ok is false
+// when there is no such file in the site.
+func (c *checker) attachment(pg *page, file string) (target string, ok bool) {
+	if strings.HasPrefix(file, "/") {
+		target = "static" + path.Clean(file)
+	} else {
+		target = path.Join(pg.dir, file)
+	}
+	_, ok = c.files[target]
+	inSite := strings.HasPrefix(target, "static/") || (pg.bundle && strings.HasPrefix(target, pg.dir+"/"))
+	return target, ok && inSite
 }
 
 // checkSize reports a linked or attached file over the size limit.

@@ -86,6 +86,14 @@ func (c *checker) checkLinks() {
 				continue
 			}
 			if !ok {
+				// Windows users type paths with \, which only Windows
+				// reads as a separator; the site's addresses need /.
+				if fixed := strings.ReplaceAll(r.dest, `\`, "/"); fixed != r.dest {
+					if _, found, _ := c.resolve(s, pg, fixed); found {
+						c.report(pg.file, r.pos.line, r.pos.col, Error, "backslash-path", messages.DiagBackslashPath, r.dest, fixed)
+						continue
+					}
+				}
 				key, code := messages.DiagBrokenLink, "broken-link"
 				if r.kind == refImage {
 					key, code = messages.DiagBrokenImage, "broken-image"

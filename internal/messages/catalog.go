@@ -98,6 +98,18 @@ const (
 	DeployReasonHeaders    Key = "deploy.reason-headers"
 	DeployReasonUnrecorded Key = "deploy.reason-unrecorded"
 
+	// ---- gazette version, and what Windows users meet (release builds) ----
+	VersionUsage    Key = "version.usage"
+	VersionBadArg   Key = "version.bad-arg"
+	VersionText     Key = "version.text"
+	VersionNoCommit Key = "version.no-commit"
+	VersionModified Key = "version.modified"
+	VersionNoHugo   Key = "version.no-hugo"
+	BriefVersion    Key = "main.brief-version"
+	// gazette check: a link or attachment written with Windows' \ separators.
+	DiagBackslashPath Key = "diag.backslash-path"
+	// ---- end of gazette version and Windows ----
+
 	// shared by the subcommands
 	FlagSite      Key = "flag.site"
 	FlagStrict    Key = "flag.strict"
@@ -559,6 +571,31 @@ var catalog = map[Key]entry{
 	DeployReasonChanged:    {zh: "内容有改动", en: "changed"},
 	DeployReasonHeaders:    {zh: "响应头有改动", en: "headers"},
 	DeployReasonUnrecorded: {zh: "发布记录中没有", en: "unrecorded"},
+
+	// ---- gazette version, and what Windows users meet (release builds) ----
+	VersionUsage: {
+		zh: "用法：gazette version [--lang zh|en]\n\n显示 gazette 的版本、构建所用的提交和内置的 Hugo 版本。\n",
+		en: "usage: gazette version [--lang zh|en]\n\nPrints gazette's version, the commit it was built from and the Hugo version it renders with.\n",
+	},
+	VersionBadArg: {
+		zh: "gazette version：多余的参数 %q\n",
+		en: "gazette version: unexpected argument %q\n",
+	},
+	// The first line stays "gazette VERSION" in both languages, for scripts.
+	VersionText: {
+		zh: "gazette %s\n提交：%s\nHugo：%s\nGo：%s %s\n",
+		en: "gazette %s\ncommit: %s\nHugo:   %s\nGo:     %s %s\n",
+	},
+	VersionNoCommit: {zh: "未知（不是从 git 仓库构建的）", en: "unknown (not built from a git checkout)"},
+	VersionModified: {zh: "（含未提交的改动）", en: " (with uncommitted changes)"},
+	VersionNoHugo:   {zh: "未知", en: "unknown"},
+	BriefVersion:    {zh: "显示版本、提交和 Hugo 版本", en: "print the version, commit and Hugo version"},
+	DiagBackslashPath: {
+		// Not %q, which would double every backslash.
+		zh: "“%s”用 \\ 分隔文件夹：链接和附件的路径要用 /，请写成“%s”",
+		en: "\"%s\" separates folders with \\: links and attachments use /, so write \"%s\"",
+	},
+	// ---- end of gazette version and Windows ----
 
 	FlagSite:    {zh: "站点目录（含 config.toml 和 content/）", en: "site folder (holds config.toml and content/)"},
 	FlagStrict:  {zh: "把警告（如缺少翻译）也当作错误", en: "treat warnings (such as a missing translation) as errors"},

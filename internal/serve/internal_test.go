@@ -27,6 +27,14 @@ func TestIgnored(t *testing.T) {
 		{".DS_Store", true},
 		{"notice.md.tmp", true},
 		{"notice.md___jb_tmp___", true},
+		// What Windows puts beside content staff's files.
+		{"~$申请表.docx", true},
+		{"~WRL0001.tmp", true},
+		{"Thumbs.db", true},
+		{"thumbs.db", true},
+		{"desktop.ini", true},
+		{"~notice.md", false},
+		{"申请表.docx", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +42,37 @@ func TestIgnored(t *testing.T) {
 				t.Errorf("ignored(%q) = %v, want %v", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWatched classifies the slash paths the watcher derives from events,
+// on Windows from names with \ separators: what can change the site.
+func TestWatched(t *testing.T) {
+	tests := []struct {
+		rel  string
+		want bool
+	}{
+		{"config.toml", true},
+		{"content", true},
+		{"content/zh/notices/2026-road-works.md", true},
+		{"content/zh/policies/人才住房/申请表.pdf", true},
+		{"layouts/_partials/footer.html", true},
+		{"i18n/zh.toml", true},
+		{"static/files/map.pdf", true},
+		{"assets/css/main.css", true},
+		{"README.md", false},
+		{"config.toml.bak", false},
+		{"public", false},
+		{".gazette", false},
+		{"contents", false},
+		// On Linux a backslash is part of a name, not a separator: this
+		// is one file at the top of the site.
+		{`content\zh\notices\a.md`, false},
+	}
+	for _, tt := range tests {
+		if got := watched(tt.rel); got != tt.want {
+			t.Errorf("watched(%q) = %v, want %v", tt.rel, got, tt.want)
+		}
 	}
 }
 

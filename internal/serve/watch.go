@@ -127,13 +127,11 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
 		return
 	}
+	// The one OS-dependent step: on Windows ev.Name has \ separators,
+	// which filepath turns into a slash path relative to the site.
 	rel, err := filepath.Rel(w.site, ev.Name)
-	if err != nil {
+	if err != nil || !watched(filepath.ToSlash(rel)) {
 		return
-	}
-	top, _, nested := strings.Cut(filepath.ToSlash(rel), "/")
-	if !nested && top != config.FileName && !isWatchedDir(top) {
-		return // another file at the top of the site, or .gazette/ itself
 	}
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
@@ -202,6 +200,16 @@ func (w *watcher) close() error {
 	return w.fsw.Close()
 }
 
+// watched reports whether a change at rel, a slash-separated path
+// relative to the site folder, can change the site: config.toml, or
+// anything in a watched folder. Other files at the top of the site, and
+// .gazette/ itself, do not. Events only come from the site folder and the
+// watched trees, so a nested path is in a watched tree.
+func watched(rel string) bool {
+	top, _, nested := strings.Cut(rel, "/")
+	return nested || top == config.FileName || isWatchedDir(top)
+}
+
 func isWatchedDir(name string) bool {
 	for _, d := range watchedDirs {
 		if d == name {
@@ -224,6 +232,10 @@ func ignored(name string) bool {
 	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // Emacs auto-save
 		return true
 	case name == "4913": // Vim probes whether it may write in a folder
+		return true
+	case strings.HasPrefix(name, "~$"): // Office's lock file beside an open document
+		return true
+	case strings.EqualFold(name, "Thumbs.db") || strings.EqualFold(name, "desktop.ini"): // Windows Explorer
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(name)) {

@@ -30,8 +30,9 @@ import (
 // links and in those linkify writes.
 const linkifyProtocol = "https"
 
-// cjkFs serves markdown files under contentDir through fixCJKEmphasis and
-// linkify.Rewrite; everything else passes through untouched.
+// cjkFs serves markdown files under contentDir with LF line endings,
+// through fixCJKEmphasis and linkify.Rewrite; everything else passes
+// through untouched.
 type cjkFs struct {
 	afero.Fs
 	contentDir string // absolute, with a trailing separator
@@ -72,8 +73,10 @@ func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 		return nil, err
 	}
 	// Hugo reads the bytes already in memory, fixed or not, instead of
-	// reading the file a second time.
-	fixed := linkify.Rewrite(fixCJKEmphasis(data), linkifyProtocol)
+	// reading the file a second time. A file saved on Windows is read as
+	// the same file with LF line endings: TOML keeps CRLF inside
+	// multi-line strings, which would otherwise reach the pages.
+	fixed := linkify.Rewrite(fixCJKEmphasis(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))), linkifyProtocol)
 	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
 }
 

@@ -201,3 +201,32 @@ func TestBuildWithRelativePaths(t *testing.T) {
 		t.Errorf("page not built: %q", got)
 	}
 }
+
+// TestSourceDirsRel: files Hugo names by absolute path (with \ on Windows)
+// read as slash paths relative to the site, theme files with the theme's
+// prefix, and anything else unchanged.
+func TestSourceDirsRel(t *testing.T) {
+	root := t.TempDir()
+	dirs := sourceDirs{site: filepath.Join(root, "site"), theme: filepath.Join(root, "work", "themes", "gazette")}
+	tests := []struct {
+		name, want string
+	}{
+		{filepath.Join(root, "site", "content", "zh", "notices", "停水通知.md"), "content/zh/notices/停水通知.md"},
+		{filepath.Join(root, "site", "layouts", "_partials", "footer.html"), "layouts/_partials/footer.html"},
+		// A name that starts with two dots is still inside the site.
+		{filepath.Join(root, "site", "..notes.md"), "..notes.md"},
+		{filepath.Join(root, "work", "themes", "gazette", "layouts", "baseof.html"), "gazette:layouts/baseof.html"},
+		{filepath.Join(root, "elsewhere", "x.md"), filepath.Join(root, "elsewhere", "x.md")},
+	}
+	for _, tt := range tests {
+		if got := dirs.rel(tt.name); got != tt.want {
+			t.Errorf("rel(%s) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// In free text only the folders are cut; the rest of a path keeps the
+	// system's separators.
+	msg := "failed to render " + filepath.Join(dirs.site, "content", "zh", "a.md") + ": see " + filepath.Join(dirs.theme, "layouts", "single.html")
+	if got, want := dirs.relPaths(msg), "failed to render "+filepath.FromSlash("content/zh/a.md")+": see gazette:"+filepath.FromSlash("layouts/single.html"); got != want {
+		t.Errorf("relPaths:\n got %q\nwant %q", got, want)
+	}
+}

@@ -522,7 +522,7 @@ func (d sourceDirs) rel(name string) string {
 		if dir == "" {
 			continue
 		}
-		if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, err := filepath.Rel(dir, name); err == nil && filepath.IsLocal(rel) {
 			if dir == d.theme {
 				return themePrefix + filepath.ToSlash(rel)
 			}

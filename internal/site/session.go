@@ -315,7 +315,7 @@ func (s *Session) needsReopen(events []fsnotify.Event) bool {
 // rel returns name relative to the site folder, slash-separated.
 func (s *Session) rel(name string) (string, bool) {
 	rel, err := filepath.Rel(s.abs, name)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil || !filepath.IsLocal(rel) {
 		return "", false
 	}
 	return filepath.ToSlash(rel), true
