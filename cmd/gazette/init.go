@@ -10,6 +10,7 @@ import (
 
 	"gazette/internal/messages"
 	"gazette/internal/scaffold"
+	"gazette/internal/version"
 )
 
 // runInit writes a new site into a folder: settings, one announcement
@@ -62,6 +63,6 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// gazetteVersion is the release this gazette was built as, for the
-// pipelines a new site installs; "" before version stamping is wired.
-func gazetteVersion() string { return "" }
+// gazetteVersion is the release this gazette was built as: the pipelines
+// of a new site install the same one.
+func gazetteVersion() string { return version.Read(releaseVersion, releaseCommit).Version }
