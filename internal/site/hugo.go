@@ -33,6 +33,7 @@ import (
 	"github.com/spf13/cast"
 
 	"gazette/internal/config"
+	"gazette/internal/search"
 	"gazette/internal/theme"
 )
 
@@ -214,6 +215,9 @@ type rendered struct {
 	pages    []pageInfo
 	counts   map[string]int // regular pages per language
 	warnings []string
+	// search and columns are what the search index is made of.
+	search  searchDocs
+	columns map[string][]search.Column
 }
 
 // pageInfo describes one announcement page.
@@ -230,7 +234,8 @@ type hugoRun struct {
 	abs    string // the site folder
 	cfg    *config.Config
 	dirs   sourceDirs
-	work   string // Hugo's configuration, the theme and the resource cache
+	loc    *time.Location // the site's time zone
+	work   string         // Hugo's configuration, the theme and the resource cache
 	sites  *hugolib.HugoSites
 	logger loggers.Logger
 	logBuf *syncBuffer
@@ -318,7 +323,7 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 	if err != nil {
 		return nil, hugoError(err, dirs)
 	}
-	return &hugoRun{abs: abs, cfg: c, dirs: dirs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
+	return &hugoRun{abs: abs, cfg: c, dirs: dirs, loc: c.Location(), work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
 }
 
 func (h *hugoRun) close() {
@@ -364,6 +369,7 @@ func (h *hugoRun) collect() *rendered {
 	}
 	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
 	r.warnings = h.warnings()
+	r.search, r.columns = h.searchDocs()
 	return r
 }
 

@@ -17,6 +17,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/messages"
+	"gazette/internal/search"
 )
 
 // Options say what to build and where.
@@ -186,6 +187,11 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	st.add(stream.stats())
+	sst, err := writeSearchFiles(r.search, r.columns, stage.dir)
+	if err != nil {
+		return nil, err
+	}
+	st.add(sst)
 
 	if opts.CountsFrom != nil {
 		ids := make([]string, len(r.pages))
@@ -245,6 +251,9 @@ func noOverlap(rendered []string, static []file) error {
 		seen[rel] = true
 	}
 	for _, f := range static {
+		if isSearchFile(f.rel) {
+			return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", f.rel, search.Dir)
+		}
 		if seen[f.rel] || f.rel == manifestPath {
 			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
 		}
