@@ -93,8 +93,13 @@ func hugoConfig(c *config.Config, today string) map[string]any {
 		"noBuildLock": true,
 		"pagination":  map[string]any{"pagerSize": c.PageSize},
 		"languages":   langs,
+		// The search page, /<lang>/search/, is a second output of the home
+		// page: it needs no content file, and lists and feeds never show it.
+		"outputFormats": map[string]any{
+			"search": map[string]any{"mediaType": "text/html", "baseName": "index", "path": "search", "isHTML": true, "permalinkable": true, "noUgly": true},
+		},
 		"outputs": map[string]any{
-			"home":    []string{"html", "rss"},
+			"home":    []string{"html", "rss", "search"},
 			"section": []string{"html", "rss"},
 			"page":    []string{"html"},
 		},
