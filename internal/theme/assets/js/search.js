@@ -248,12 +248,12 @@ if (page) {
   const form = page.querySelector('form'), status = page.querySelector('[data-search-status]')
   const list = page.querySelector('[data-search-results]'), more = page.querySelector('[data-search-more]')
   const msg = (key, vars = {}) => page.dataset[key].replace(/\{(\w+)\}/g, (_, k) => vars[k])
-  const ix = index(page.dataset.index), size = +page.dataset.pageSize || 10
+  const ix = index(page.dataset.index)
   const excerptChars = +page.dataset.excerpt || 160
   let run = 0, hits = [], shown = 0, groups = [], fold = null
 
   const show = async () => {
-    const mine = run, batch = hits.slice(shown, shown + size)
+    const mine = run, batch = hits.slice(shown, shown + (+page.dataset.pageSize || 10))
     const docs = await Promise.all(batch.map(h => ix.get('d/' + h.id + '.json')))
     if (mine != run) return
     let focus
