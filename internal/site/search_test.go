@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/fsnotify/fsnotify"
 
 	"gazette/internal/browsertest"
 	"gazette/internal/search"
@@ -606,4 +607,79 @@ func nilEmpty1(s []string) []string {
 		return nil
 	}
 	return s
+}
+
+// TestSearchIndexDeterministic: two builds of the same sources write the
+// same index files, byte for byte.
+func TestSearchIndexDeterministic(t *testing.T) {
+	root := repoRoot(t)
+	var trees []map[string]string
+	for _, name := range []string{"a", "b"} {
+		dest := filepath.Join(t.TempDir(), name)
+		if _, err := Build(t.Context(), Options{Source: root, Dest: dest}); err != nil {
+			t.Fatal(err)
+		}
+		index := map[string]string{}
+		for name, sum := range treeHashes(t, dest) {
+			if strings.HasPrefix(name, "search/") {
+				index[name] = sum
+			}
+		}
+		trees = append(trees, index)
+	}
+	if len(trees[0]) < 10 {
+		t.Fatalf("the build wrote %d index files", len(trees[0]))
+	}
+	if d := diffTrees(trees[0], trees[1]); len(d) > 0 {
+		t.Errorf("two builds wrote different index files: %v", d)
+	}
+}
+
+// TestSearchIndexInPreview: gazette serve's index follows each save.
+func TestSearchIndexInPreview(t *testing.T) {
+	dir := copySample(t)
+	ctx := context.Background()
+	s, _, err := Open(ctx, Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	find := func(lang, text string) []string {
+		t.Helper()
+		se, err := search.OpenSearcher(s.FS(), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := se.Search(search.Query{Text: text}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, h := range res.Hits {
+			urls = append(urls, h.URL)
+		}
+		return urls
+	}
+	const notice = "content/en/notices/2024-water-supply-maintenance.md"
+	if got := find("en", "hydrant flushing"); len(got) != 0 {
+		t.Fatalf("before the edit, %q", got)
+	}
+	orig, err := os.ReadFile(filepath.Join(dir, notice))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := write(t, dir, notice, string(orig)+"\nHydrant flushing follows the works.\n")
+	if _, err := s.Rebuild(ctx, []fsnotify.Event{ev}); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("en", "hydrant flushing"); !slices.Equal(got, []string{"/en/notices/2024-water-supply-maintenance/"}) {
+		t.Errorf("after the save, %q", got)
+	}
+	ev = write(t, dir, notice, string(orig))
+	if _, err := s.Rebuild(ctx, []fsnotify.Event{ev}); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("en", "hydrant flushing"); len(got) != 0 {
+		t.Errorf("after undoing the edit, %q", got)
+	}
 }
