@@ -220,9 +220,11 @@ type rendered struct {
 	pages    []pageInfo
 	counts   map[string]int // regular pages per language
 	warnings []string
-	// search and columns are what the search index is made of.
-	search  searchDocs
-	columns map[string][]search.Column
+	// search and columns are what the search index is made of;
+	// searchTook is the time reading them from Hugo took.
+	search     searchDocs
+	columns    map[string][]search.Column
+	searchTook time.Duration
 }
 
 // pageInfo describes one announcement page.
@@ -374,7 +376,9 @@ func (h *hugoRun) collect() *rendered {
 	}
 	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
 	r.warnings = h.warnings()
+	start := time.Now()
 	r.search, r.columns = h.searchDocs()
+	r.searchTook = time.Since(start)
 	return r
 }
 

@@ -62,6 +62,9 @@ type Report struct {
 	// AheadDiffered, after a Session's Rebuild, names the output files
 	// RenderAhead had put in that the rebuild rendered differently.
 	AheadDiffered []string
+	// Search is the part of Duration spent on the search index: reading
+	// the announcements' text from Hugo, indexing and writing the files.
+	Search time.Duration
 }
 
 // BuildError is a content or template error located in a file of the site.
@@ -187,11 +190,13 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	st.add(stream.stats())
+	searchStart := time.Now()
 	sst, err := writeSearchFiles(r.search, r.columns, stage.dir)
 	if err != nil {
 		return nil, err
 	}
 	st.add(sst)
+	rep.Search = r.searchTook + time.Since(searchStart)
 
 	if opts.CountsFrom != nil {
 		ids := make([]string, len(r.pages))
