@@ -7,6 +7,8 @@ package site
 // and the result count in a polite live region.
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -682,4 +684,19 @@ func TestSearchIndexInPreview(t *testing.T) {
 	if got := find("en", "hydrant flushing"); len(got) != 0 {
 		t.Errorf("after undoing the edit, %q", got)
 	}
+}
+
+// TestSearchScriptBudget: the search page's client code stays small; the
+// issue budgets it at 6 KB gzipped.
+func TestSearchScriptBudget(t *testing.T) {
+	dir := sampleSite(t)
+	script := searchScript(t, dir)
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	w.Write([]byte(script))
+	w.Close()
+	if b.Len() > 6*1024 {
+		t.Errorf("search.js is %d bytes gzipped, over the budget of 6 KB", b.Len())
+	}
+	t.Logf("search.js: %d bytes, %d gzipped", len(script), b.Len())
 }
