@@ -87,9 +87,13 @@ func (ix *Index) files(columns []Column, lay layout) ([]File, error) {
 	// Excerpt files are JSON, compressed in transit like the pages: the
 	// build gzips only what no server would, the binary files.
 	for i, d := range docs {
-		add(base+"d/"+strconv.Itoa(i)+".json", excerptFile(d.doc, colIndex, lay.excerptBytes))
+		if d.excerpt == nil || d.col != colIndex[d.doc.Column] {
+			d.excerpt, d.col = excerptFile(d.doc, colIndex, lay.excerptBytes), colIndex[d.doc.Column]
+		}
+		add(base+"d/"+strconv.Itoa(i)+".json", d.excerpt)
 	}
-	var z zipper
+	z := &zipper{ix: ix}
+	defer func() { ix.gzLast, ix.gzNow = ix.gzNow, nil }()
 
 	// The column of every announcement, one byte each, for the filter.
 	cols := make([]byte, len(docs))
@@ -99,7 +103,7 @@ func (ix *Index) files(columns []Column, lay layout) ([]File, error) {
 	colFile := fingerprint(base+"c", z.gz(cols))
 	add(colFile.Name, colFile.Data)
 
-	shards, own := ix.shards(docs, lay, &z)
+	shards, own := ix.shards(docs, lay, z)
 	for _, f := range own {
 		add(f.Name, f.Data)
 	}
@@ -330,6 +334,7 @@ func uvarintLen(v uint64) int { return (bits.Len64(v|1) + 6) / 7 }
 type zipper struct {
 	w   *gzip.Writer
 	buf bytes.Buffer
+	ix  *Index // whose files it remembers
 }
 
 // gzipLevel trades build time for bytes: the default level gives files
@@ -337,6 +342,15 @@ type zipper struct {
 const gzipLevel = gzip.DefaultCompression
 
 func (z *zipper) gz(data []byte) []byte {
+	ix := z.ix
+	key := sha256.Sum256(data)
+	if ix.gzNow == nil {
+		ix.gzNow = map[[32]byte][]byte{}
+	}
+	if g, ok := ix.gzLast[key]; ok {
+		ix.gzNow[key] = g
+		return g
+	}
 	z.buf.Reset()
 	if z.w == nil {
 		z.w, _ = gzip.NewWriterLevel(&z.buf, gzipLevel)
@@ -345,7 +359,9 @@ func (z *zipper) gz(data []byte) []byte {
 	}
 	z.w.Write(data)
 	z.w.Close()
-	return bytes.Clone(z.buf.Bytes())
+	g := bytes.Clone(z.buf.Bytes())
+	ix.gzNow[key] = g
+	return g
 }
 
 // fingerprint names data prefix.<sha256 of data>.bin, the form deploy

@@ -63,6 +63,10 @@ type Index struct {
 	touched []int32
 	tf      []uint16
 	flags   []uint8
+	// gzLast and gzNow remember compressed files by the SHA-256 of their
+	// bytes, for the last round and this one: after a save most shards
+	// are as they were, and need not be compressed again.
+	gzLast, gzNow map[[32]byte][]byte
 }
 
 // analysed is an announcement and its distinct terms, sorted by id, with
@@ -71,6 +75,10 @@ type analysed struct {
 	doc   Doc
 	terms []int32
 	w     []uint8
+	// excerpt is the announcement's excerpt file and the column index it
+	// was written with.
+	excerpt []byte
+	col     int
 }
 
 // NewIndex returns an empty index for the language lang ("zh", "en").
