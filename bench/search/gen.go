@@ -253,8 +253,13 @@ func (g *generator) filler(i int, taken map[string]bool) needle {
 	n.en = needleText{title: fmt.Sprintf(enFillerTitles[t], topic.en), source: sourcesEn[src]}
 	if r.IntN(10) < 4 {
 		a := r.IntN(len(agencies))
-		for {
-			no := 1 + r.IntN(200)
+		// Up to 200 numbers per agency and year, more once those run out
+		// (the largest sites).
+		for tries, limit := 0, 200; ; tries++ {
+			if tries > 50 {
+				limit, tries = limit*2, 0
+			}
+			no := 1 + r.IntN(limit)
 			zh := fmt.Sprintf("%s〔%d〕%d号", agencies[a], year, no)
 			if !taken[zh] {
 				taken[zh] = true
