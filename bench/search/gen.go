@@ -15,8 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"gazette/internal/config"
 )
 
 // The generated site: n filler announcements per language (each a zh/en
@@ -136,6 +134,9 @@ func englishLexicon() (*lexicon, error) {
 	return l, nil
 }
 
+// fillerColumns are folders of the repository's config.toml columns.
+var fillerColumns = []string{"notices", "news", "policies/city-gov"}
+
 var fillerTopics = []struct{ zh, en string }{
 	{"城市供水管网维护", "water mains maintenance"},
 	{"春节期间政务服务安排", "government services over the Spring Festival"},
@@ -241,7 +242,7 @@ func (g *generator) enSentence() string {
 // so that no filler shares one with a needle.
 func (g *generator) filler(i int, taken map[string]bool) needle {
 	r := g.r
-	cols := config.Columns
+	cols := fillerColumns
 	col := cols[r.IntN(len(cols))]
 	year := 2012 + r.IntN(14)
 	date := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:00", year, 1+r.IntN(12), 1+r.IntN(28), 8+r.IntN(10), r.IntN(60))

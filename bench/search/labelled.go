@@ -86,7 +86,7 @@ var needles = []needle{
 				"Fire risk rises in winter: every organisation shall inspect its wiring, gas pipes and escape routes, list each hazard found and fix it by a deadline.",
 				"Fire-engine access to high-rise housing must be kept clear, and property managers shall hold a fire drill every month.",
 			}}},
-	{key: "urban-renewal", column: "policies", date: "2022-06-30T17:00:00",
+	{key: "urban-renewal", column: "policies/city-gov", date: "2022-06-30T17:00:00",
 		zh: needleText{title: "绵阳市人民政府办公室关于印发绵阳市城市更新行动方案的通知", source: "绵阳市人民政府办公室", docNumber: "绵府办发〔2022〕27号",
 			body: []string{
 				"城市更新坚持留改拆并举，优先补齐老城区停车、养老和托育设施短板。",
@@ -97,7 +97,7 @@ var needles = []needle{
 				"Urban renewal keeps, refits or rebuilds as each case needs, and first fills the old town's gaps in parking, elderly care and childcare.",
 				"By 2025 the city will have upgraded 120 old streets and created ten pedestrian shopping streets.",
 			}}},
-	{key: "after-school", column: "policies", date: "2024-02-20T10:00:00",
+	{key: "after-school", column: "policies/city-gov", date: "2024-02-20T10:00:00",
 		zh: needleText{title: "关于进一步规范义务教育课后服务的通知", source: "绵阳市教育和体育局", docNumber: "绵教体发〔2024〕8号",
 			body: []string{
 				"课后服务以学生自愿参加为原则，不得借机组织集体补课，收费标准按成本核定并向社会公示。",
@@ -148,7 +148,7 @@ var needles = []needle{
 			body: []string{
 				"More than 100 mm of rain is expected within six hours in Beichuan, Pingwu and Anzhou; beware of flash floods and landslides.",
 			}}},
-	{key: "parking-charges", column: "policies", date: "2023-12-01T09:00:00",
+	{key: "parking-charges", column: "policies/city-gov", date: "2023-12-01T09:00:00",
 		zh: needleText{title: "关于调整城区公共停车收费的通知", source: "绵阳市发展和改革委员会", attachment: "绵阳市公共停车场收费标准一览表",
 			body: []string{
 				"自明年一月一日起，中心城区路内停车实行分时段计费，首三十分钟免费，夜间停车按次收费。",
@@ -175,7 +175,7 @@ var needles = []needle{
 			body: []string{
 				"From today, 150 services, including registering a business and enrolling in social insurance, can be applied for, reviewed and issued online without a visit.",
 			}}},
-	{key: "medical-insurance", column: "policies", date: "2023-09-01T09:00:00",
+	{key: "medical-insurance", column: "policies/city-gov", date: "2023-09-01T09:00:00",
 		zh: needleText{title: "关于调整城乡居民基本医疗保险缴费标准的通知", source: "绵阳市医疗保障局", docNumber: "绵医保发〔2023〕3号",
 			body: []string{
 				"二〇二四年度城乡居民基本医疗保险个人缴费标准为每人每年三百八十元，低保对象和特困人员由财政全额资助。",
@@ -231,7 +231,7 @@ var needles = []needle{
 			body: []string{
 				"Every department shall publish its report on last year's information disclosure on its website by 31 January, with figures on what it published proactively and on request.",
 			}}},
-	{key: "drone-rules", column: "policies", date: "2025-06-10T10:00:00",
+	{key: "drone-rules", column: "policies/city-gov", date: "2025-06-10T10:00:00",
 		zh: needleText{title: "绵阳市民用无人机飞行管理暂行办法", source: "绵阳市公安局", docNumber: "绵公规〔2025〕1号",
 			body: []string{
 				"在机场净空保护区、党政机关和大型活动现场上空禁止飞行无人驾驶航空器，确需飞行的应提前三日申请空域。",

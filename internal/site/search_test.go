@@ -120,15 +120,15 @@ func q(text string, more ...string) url.Values {
 }
 
 const (
-	talentZh   = "/zh/policies/2022-talent-housing/"
-	talentEn   = "/en/policies/2022-talent-housing/"
+	talentZh   = "/zh/policies/city-office/2022-talent-housing/"
+	talentEn   = "/en/policies/city-office/2022-talent-housing/"
 	campZh     = "/zh/news/2026-hong-kong-student-science-camp/"
 	campEn     = "/en/news/2026-hong-kong-student-science-camp/"
 	forumZh    = "/zh/notices/2019-expert-forum/"
 	waterZh    = "/zh/notices/2024-water-supply-maintenance/"
 	waterEn    = "/en/notices/2024-water-supply-maintenance/"
 	elderlyZh  = "/zh/news/2025-community-elderly-care/"
-	businessEn = "/en/policies/2024-small-business-support/"
+	businessEn = "/en/policies/city-gov/2024-small-business-support/"
 )
 
 // TestSearchFinds runs the searches a reader makes, on the sample site.
