@@ -128,6 +128,8 @@ const (
 	waterZh    = "/zh/notices/2024-water-supply-maintenance/"
 	waterEn    = "/en/notices/2024-water-supply-maintenance/"
 	elderlyZh  = "/zh/news/2025-community-elderly-care/"
+	interpZh   = "/zh/interpretations/2022-talent-housing-explained/"
+	interpEn   = "/en/interpretations/2022-talent-housing-explained/"
 	businessEn = "/en/policies/city-gov/2024-small-business-support/"
 )
 
@@ -143,7 +145,8 @@ func TestSearchFinds(t *testing.T) {
 		marked     string   // a term shown in <mark>
 	}{
 		{name: "title word", lang: "zh", params: q("人才"), first: talentZh, marked: "人才"},
-		{name: "title word", lang: "en", params: q("housing"), first: talentEn, marked: "Housing"},
+		// Two title matches, the newer first, then a passing mention.
+		{name: "title word", lang: "en", params: q("housing"), all: []string{interpEn, talentEn, waterEn}, marked: "Housing"},
 		{name: "body phrase", lang: "zh", params: q("储水准备"), all: []string{waterZh}, marked: "储水准备"},
 		{name: "body phrase", lang: "en", params: q("store water"), first: waterEn},
 		{name: "doc number", lang: "zh", params: q("绵府办发〔2022〕15号"), first: talentZh},
@@ -162,8 +165,8 @@ func TestSearchFinds(t *testing.T) {
 		{name: "column filter", lang: "zh", params: q("人才", "column", "news"), all: []string{campZh}},
 		{name: "year filter", lang: "zh", params: q("人才", "year", "2019"), all: []string{forumZh}},
 		// The title match first, then many mentions before one.
-		{name: "relevance", lang: "zh", params: q("人才"), all: []string{talentZh, forumZh, campZh}},
-		{name: "newest first", lang: "zh", params: q("人才", "sort", "newest"), all: []string{campZh, talentZh, forumZh}},
+		{name: "relevance", lang: "zh", params: q("人才"), all: []string{talentZh, interpZh, forumZh, campZh}},
+		{name: "newest first", lang: "zh", params: q("人才", "sort", "newest"), all: []string{campZh, interpZh, talentZh, forumZh}},
 	} {
 		t.Run(tc.lang+"/"+tc.name, func(t *testing.T) {
 			ctx := browsertest.Tab(t, browser)
