@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,7 +18,8 @@ import (
 // TestBuildAndDeployTheSampleSite is the CI pipeline on the repository's
 // own site against a real S3-compatible server: build, deploy, edit one
 // announcement's body, build and deploy again. The second deploy must
-// upload only the pages that show that announcement, and no asset.
+// upload only the pages that show that announcement, no asset, and of the
+// search index only the files the edit changed.
 func TestBuildAndDeployTheSampleSite(t *testing.T) {
 	gw := deploytest.Start(t)
 	proxy := deploytest.NewProxy(t, gw)
@@ -68,6 +72,7 @@ func TestBuildAndDeployTheSampleSite(t *testing.T) {
 	if again := publish(); len(again) != 0 {
 		t.Fatalf("a deploy without changes uploaded %q", again)
 	}
+	indexBefore := searchFiles(t, filepath.Join(site, "public"))
 
 	page := filepath.Join(site, "content", "en", "news", "2020-flood-drill.md")
 	body, err := os.ReadFile(page)
@@ -78,6 +83,34 @@ func TestBuildAndDeployTheSampleSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := publish()
+	indexAfter := searchFiles(t, filepath.Join(site, "public"))
+	var changed, uploadedIndex, pages []string
+	for name, sum := range indexAfter {
+		if indexBefore[name] != sum {
+			changed = append(changed, name)
+		}
+	}
+	for _, key := range edited {
+		if strings.HasPrefix(key, "search/") {
+			uploadedIndex = append(uploadedIndex, key)
+		} else {
+			pages = append(pages, key)
+		}
+	}
+	sort.Strings(changed)
+	if strings.Join(uploadedIndex, " ") != strings.Join(changed, " ") {
+		t.Errorf("search index files uploaded after the edit: %q; the files the edit changed: %q", uploadedIndex, changed)
+	}
+	if !contains(changed, "search/en/meta.json") || len(changed) == 0 || len(changed) > len(indexAfter)/2 {
+		t.Errorf("the edit changed %d of %d search index files: %q", len(changed), len(indexAfter), changed)
+	}
+	for _, key := range changed {
+		if strings.HasPrefix(key, "search/zh/") {
+			t.Errorf("an English edit changed the Chinese index: %s", key)
+		}
+	}
+	t.Logf("search index files uploaded after the edit: %d of %d", len(uploadedIndex), len(indexAfter))
+	edited = pages
 	if !contains(edited, "en/news/2020-flood-drill/index.html") {
 		t.Errorf("the edited page was not uploaded; uploads: %q", edited)
 	}
@@ -102,6 +135,30 @@ func TestBuildAndDeployTheSampleSite(t *testing.T) {
 	if len(edited) > 8 {
 		t.Errorf("uploaded %d objects after one edit: %q", len(edited), edited)
 	}
+}
+
+// searchFiles hashes every file of the search index in a built site.
+func searchFiles(t *testing.T, public string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	root := filepath.Join(public, "search")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(public, p)
+		sum := sha256.Sum256(data)
+		files[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("reading the search index of %s: %d files, %v", public, len(files), err)
+	}
+	return files
 }
 
 func contains(list []string, s string) bool {

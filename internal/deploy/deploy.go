@@ -35,8 +35,9 @@ type Config struct {
 	Target Target
 	// DryRun prints the plan and changes nothing.
 	DryRun bool
-	// MaxDeletes refuses a plan that deletes more objects than this;
-	// negative means no limit.
+	// MaxDeletes refuses a plan that deletes more objects than this, not
+	// counting fingerprinted files (see Plan.GuardedDeletes); negative
+	// means no limit.
 	MaxDeletes int
 	// HTMLMaxAge is the Cache-Control max-age, in seconds, of every file
 	// whose name is not fingerprinted: pages, feeds, sitemaps, the manifest,
@@ -145,8 +146,8 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	fmt.Fprint(out, m.Sprintf(messages.DeployStart, cfg.Dir, cfg.Target))
 	plan.Print(out, m)
 	res.Unchanged = plan.Unchanged()
-	if cfg.MaxDeletes >= 0 && plan.Deletes() > cfg.MaxDeletes {
-		return res, &TooManyDeletesError{Deletes: plan.Deletes(), Max: cfg.MaxDeletes}
+	if n := plan.GuardedDeletes(); cfg.MaxDeletes >= 0 && n > cfg.MaxDeletes {
+		return res, &TooManyDeletesError{Deletes: n, Max: cfg.MaxDeletes}
 	}
 	if cfg.DryRun {
 		fmt.Fprint(out, m.Sprintf(messages.DeployDryRun))

@@ -20,7 +20,7 @@ const (
 	PhaseFeeds                 // RSS (index.xml) and other XML
 	PhaseSitemaps              // sitemap.xml
 	PhaseRobots                // robots.txt
-	PhaseManifest              // browsecount/manifest.json
+	PhaseManifest              // browsecount/manifest.json, search/LANG/meta.json
 	numPhases
 )
 
@@ -42,7 +42,7 @@ func (p Phase) name(m *messages.Printer) string { return m.Sprintf(phaseKeys[p])
 func phaseOf(rel string) Phase {
 	base := path.Base(rel)
 	switch {
-	case rel == "browsecount/manifest.json":
+	case rel == "browsecount/manifest.json", isSearchMeta(rel):
 		return PhaseManifest
 	case base == "robots.txt":
 		return PhaseRobots
@@ -54,6 +54,14 @@ func phaseOf(rel string) Phase {
 		return PhasePages
 	}
 	return PhaseAssets
+}
+
+// isSearchMeta reports whether rel is the entry point of a language's search
+// index (docs/search.md), which names the index's other files: like the
+// browse-count manifest it goes up after everything it names.
+func isSearchMeta(rel string) bool {
+	dir, base := path.Split(rel)
+	return base == "meta.json" && strings.HasPrefix(dir, "search/") && strings.Count(dir, "/") == 2
 }
 
 // Headers are the HTTP headers an object is stored with. They are part of

@@ -30,6 +30,11 @@ func TestHeadersFor(t *testing.T) {
 		{"robots.txt", true, Headers{"text/plain; charset=utf-8", short, "gzip", ""}, PhaseRobots},
 		{"browsecount/manifest.json", false, Headers{"application/json; charset=utf-8", short, "", ""}, PhaseManifest},
 		{"data/other.json", false, Headers{"application/json; charset=utf-8", short, "", ""}, PhaseAssets},
+		{"search/zh/meta.json", true, Headers{"application/json; charset=utf-8", short, "gzip", ""}, PhaseManifest},
+		{"search/zh/d/12.json", true, Headers{"application/json; charset=utf-8", short, "gzip", ""}, PhaseAssets},
+		{"search/zh/s." + hash + ".bin", true, Headers{"application/octet-stream", ImmutableCacheControl, "", ""}, PhaseAssets},
+		{"search/fold." + hash + ".bin", false, Headers{"application/octet-stream", ImmutableCacheControl, "", ""}, PhaseAssets},
+		{"zh/search/index.html", false, Headers{"text/html; charset=utf-8", short, "", ""}, PhasePages},
 	}
 	for _, tt := range tests {
 		if got := headersFor(tt.rel, 300, tt.gzip); got != tt.want {

@@ -3,6 +3,7 @@ package deploy
 import (
 	"fmt"
 	"io"
+	"path"
 	"sort"
 	"strings"
 
@@ -52,6 +53,21 @@ type Plan struct {
 func (p *Plan) Uploads() int   { return len(p.uploads) }
 func (p *Plan) Deletes() int   { return len(p.deletes) }
 func (p *Plan) Unchanged() int { return len(p.unchanged) }
+
+// GuardedDeletes counts the deletions that --max-deletes limits: all but
+// those of fingerprinted files. A build names those by their content, so
+// every change replaces them under a new name and the old one goes: one
+// new announcement supersedes hundreds of the search index's shards. A
+// deploy from the wrong folder still deletes pages, which count.
+func (p *Plan) GuardedDeletes() int {
+	n := 0
+	for _, k := range p.deletes {
+		if !fingerprinted.MatchString(path.Base(k)) {
+			n++
+		}
+	}
+	return n
+}
 
 // makePlan compares the site with what the bucket holds. prev is the
 // previous deploy's state, listing the bucket's objects under the prefix

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -171,5 +172,27 @@ func TestPlanPrint(t *testing.T) {
 	}
 	if got := messages.New(messages.ZH).Sprintf(messages.DeployUploaded, 3, PhasePages.name(messages.New(messages.ZH))); got != "页面：已上传 3 个\n" {
 		t.Errorf("Chinese progress line %q", got)
+	}
+}
+
+// TestGuardedDeletes: superseded fingerprinted files (a new search index
+// shard, a new stylesheet) do not count toward --max-deletes; pages do.
+func TestGuardedDeletes(t *testing.T) {
+	const h1 = "a0cd0f73449f33c55f0cc00469ab6bfbe63d0d21d6c13ebf6e5ae066a7bd0030"
+	file := func(rel string) localFile {
+		return localFile{Rel: rel, SHA256: rel, Size: 10, Phase: phaseOf(rel), Headers: headersFor(rel, 300, false)}
+	}
+	listing := map[string]remoteObject{}
+	var local []localFile
+	for i := range 300 {
+		listing[fmt.Sprintf("search/zh/s.%064x.bin", i)] = remoteObject{Size: 10, ETag: "e"}
+		local = append(local, file(fmt.Sprintf("search/zh/s.%064x.bin", 1000+i)))
+	}
+	listing["css/main."+h1+".css"] = remoteObject{Size: 10, ETag: "e"}
+	listing["zh/gone/index.html"] = remoteObject{Size: 10, ETag: "e"}
+	listing["search/zh/d/7.json"] = remoteObject{Size: 10, ETag: "e"}
+	p := makePlan(local, nil, listing)
+	if p.Deletes() != 303 || p.GuardedDeletes() != 2 {
+		t.Errorf("%d deletions, %d guarded; want 303 and 2 (the page and the excerpt)", p.Deletes(), p.GuardedDeletes())
 	}
 }

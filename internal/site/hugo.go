@@ -33,6 +33,7 @@ import (
 	"github.com/spf13/cast"
 
 	"gazette/internal/config"
+	"gazette/internal/search"
 	"gazette/internal/theme"
 )
 
@@ -92,8 +93,13 @@ func hugoConfig(c *config.Config, today string) map[string]any {
 		"noBuildLock": true,
 		"pagination":  map[string]any{"pagerSize": c.PageSize},
 		"languages":   langs,
+		// The search page, /<lang>/search/, is a second output of the home
+		// page: it needs no content file, and lists and feeds never show it.
+		"outputFormats": map[string]any{
+			"search": map[string]any{"mediaType": "text/html", "baseName": "index", "path": "search", "isHTML": true, "permalinkable": true, "noUgly": true},
+		},
 		"outputs": map[string]any{
-			"home":    []string{"html", "rss"},
+			"home":    []string{"html", "rss", "search"},
 			"section": []string{"html", "rss"},
 			"page":    []string{"html"},
 		},
@@ -214,6 +220,11 @@ type rendered struct {
 	pages    []pageInfo
 	counts   map[string]int // regular pages per language
 	warnings []string
+	// search and columns are what the search index is made of;
+	// searchTook is the time reading them from Hugo took.
+	search     searchDocs
+	columns    map[string][]search.Column
+	searchTook time.Duration
 }
 
 // pageInfo describes one announcement page.
@@ -230,7 +241,8 @@ type hugoRun struct {
 	abs    string // the site folder
 	cfg    *config.Config
 	dirs   sourceDirs
-	work   string // Hugo's configuration, the theme and the resource cache
+	loc    *time.Location // the site's time zone
+	work   string         // Hugo's configuration, the theme and the resource cache
 	sites  *hugolib.HugoSites
 	logger loggers.Logger
 	logBuf *syncBuffer
@@ -318,7 +330,7 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 	if err != nil {
 		return nil, hugoError(err, dirs)
 	}
-	return &hugoRun{abs: abs, cfg: c, dirs: dirs, work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
+	return &hugoRun{abs: abs, cfg: c, dirs: dirs, loc: c.Location(), work: work, sites: sites, logger: logger, logBuf: logBuf}, nil
 }
 
 func (h *hugoRun) close() {
@@ -364,6 +376,9 @@ func (h *hugoRun) collect() *rendered {
 	}
 	sort.Slice(r.pages, func(i, j int) bool { return r.pages[i].id < r.pages[j].id })
 	r.warnings = h.warnings()
+	start := time.Now()
+	r.search, r.columns = h.searchDocs()
+	r.searchTook = time.Since(start)
 	return r
 }
 

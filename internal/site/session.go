@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,6 +25,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/manifest"
 	"gazette/internal/redirect"
+	"gazette/internal/search"
 	"gazette/internal/theme"
 )
 
@@ -81,6 +83,11 @@ type Session struct {
 	ahead []aheadPage
 	// redirects are the redirect pages of aliases in out.
 	redirects []string
+	// indexes are the search indexes per language, which remember the
+	// analyses of unchanged announcements; searchFiles names their files
+	// in the output.
+	indexes     map[string]*search.Index
+	searchFiles map[string]bool
 }
 
 // Open builds the site in opts.Source (opts.Dest is not used: the output
@@ -436,6 +443,9 @@ func (s *Session) copyStatic(out *memSite) error {
 		before[rel] = true
 	}
 	for _, f := range files {
+		if isSearchFile(f.rel) {
+			return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", f.rel, search.Dir)
+		}
 		if _, _, err := out.lookup(f.rel); (err == nil && !before[f.rel]) || f.rel == manifestPath {
 			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
 		}
@@ -477,7 +487,11 @@ func (s *Session) patch(events []fsnotify.Event) (*rendered, bool) {
 	if s.rendered == nil || events == nil || s.failed {
 		return nil, false // after a failure, earlier changes count too
 	}
-	r := &rendered{counts: s.rendered.counts, pages: slices.Clone(s.rendered.pages), warnings: s.hugo.warnings()}
+	r := &rendered{counts: s.rendered.counts, pages: slices.Clone(s.rendered.pages), warnings: s.hugo.warnings(),
+		search: searchDocs{}, columns: s.rendered.columns}
+	for lang, docs := range s.rendered.search {
+		r.search[lang] = maps.Clone(docs)
+	}
 	for _, ev := range events {
 		rel, ok := s.rel(ev.Name)
 		if !ok || !strings.HasPrefix(rel, "content/") {
@@ -499,6 +513,7 @@ func (s *Session) patch(events []fsnotify.Event) (*rendered, bool) {
 			return nil, false
 		}
 		r.pages[i] = info
+		r.search[p.Lang()][info.file] = searchDoc(p, s.hugo.loc)
 	}
 	return r, true
 }
@@ -559,8 +574,39 @@ func (s *Session) finish(out *memSite, events []fsnotify.Event) error {
 	for name := range now {
 		s.redirects = append(s.redirects, name)
 	}
+	if err := s.updateSearch(out, r); err != nil {
+		return err
+	}
 	s.manifest, s.pages = m, r.counts
 	s.warnings = warnings(r, s.checkDiags)
+	return nil
+}
+
+// updateSearch brings the search index in out up to date with r; files of
+// the last index that this one no longer has are removed.
+func (s *Session) updateSearch(out *memSite, r *rendered) error {
+	if s.indexes == nil {
+		s.indexes = map[string]*search.Index{}
+	}
+	now := map[string]bool{}
+	err := writeSearch(s.indexes, r.search, r.columns, func(f search.File) error {
+		now[f.Name] = true
+		// Most files are as they were: putting them again would only
+		// count them as written.
+		if old, _, err := out.lookup(f.Name); err != nil || old == nil || !bytes.Equal(old.data, f.Data) {
+			out.put(f.Name, f.Data)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for name := range s.searchFiles {
+		if !now[name] {
+			out.remove(name)
+		}
+	}
+	s.searchFiles = now
 	return nil
 }
 

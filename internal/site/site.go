@@ -17,6 +17,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/messages"
+	"gazette/internal/search"
 )
 
 // Options say what to build and where.
@@ -61,6 +62,9 @@ type Report struct {
 	// AheadDiffered, after a Session's Rebuild, names the output files
 	// RenderAhead had put in that the rebuild rendered differently.
 	AheadDiffered []string
+	// Search is the part of Duration spent on the search index: reading
+	// the announcements' text from Hugo, indexing and writing the files.
+	Search time.Duration
 }
 
 // BuildError is a content or template error located in a file of the site.
@@ -186,6 +190,13 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	st.add(stream.stats())
+	searchStart := time.Now()
+	sst, err := writeSearchFiles(r.search, r.columns, stage.dir)
+	if err != nil {
+		return nil, err
+	}
+	st.add(sst)
+	rep.Search = r.searchTook + time.Since(searchStart)
 
 	if opts.CountsFrom != nil {
 		ids := make([]string, len(r.pages))
@@ -245,6 +256,9 @@ func noOverlap(rendered []string, static []file) error {
 		seen[rel] = true
 	}
 	for _, f := range static {
+		if isSearchFile(f.rel) {
+			return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", f.rel, search.Dir)
+		}
 		if seen[f.rel] || f.rel == manifestPath {
 			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
 		}

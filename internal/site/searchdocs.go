@@ -1,0 +1,175 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gohugoio/hugo/resources/page"
+
+	"gazette/internal/search"
+)
+
+// The site's side of search: after Hugo has rendered, each announcement's
+// text goes to the search package, which writes the index files into the
+// output (see docs/search.md). Only announcements are indexed: no list
+// page, and nothing of a page's header, footer or tools.
+
+// searchDocs are the announcements of one build for the index, per
+// language, each keyed by its content file.
+type searchDocs map[string]map[string]search.Doc
+
+// searchDocs collects the announcements of the last build.
+func (h *hugoRun) searchDocs() (searchDocs, map[string][]search.Column) {
+	docs := searchDocs{}
+	cols := map[string][]search.Column{}
+	for _, s := range h.sites.Sites {
+		lang := s.Language().Lang
+		docs[lang] = map[string]search.Doc{}
+		// Announcements of a sub-column belong to their top-level column
+		// (their section), which the filter lists.
+		for _, c := range h.cfg.Columns {
+			if c.Parent != "" {
+				continue
+			}
+			name := c.Name[lang]
+			if name == "" {
+				name = s.Translate(context.Background(), "column_"+c.Key, nil)
+			}
+			cols[lang] = append(cols[lang], search.Column{Key: c.Path(), Name: name})
+		}
+		for _, p := range s.RegularPages() {
+			if isColumn(h.cfg, p.Section()) {
+				docs[lang][pageFile(p, h.abs)] = searchDoc(p, h.loc)
+			}
+		}
+	}
+	return docs, cols
+}
+
+func pageFile(p page.Page, siteDir string) string { return describe(p, siteDir).file }
+
+// searchDoc is what the index needs of an announcement page.
+func searchDoc(p page.Page, loc *time.Location) search.Doc {
+	d := search.Doc{
+		URL:    p.RelPermalink(),
+		Title:  p.Title(),
+		Body:   p.Plain(context.Background()),
+		Column: p.Section(),
+		Date:   p.Date(),
+	}
+	if loc != nil {
+		d.Date = d.Date.In(loc)
+	}
+	params := p.Params()
+	d.DocNumber, _ = params["docnumber"].(string)
+	d.Source, _ = params["source"].(string)
+	if list, ok := params["attachments"].([]any); ok {
+		for _, a := range list {
+			if m, ok := a.(map[string]any); ok {
+				if t, ok := m["title"].(string); ok && t != "" {
+					d.Attachments = append(d.Attachments, t)
+				}
+			}
+		}
+	}
+	return d
+}
+
+// writeSearch adds each language's announcements to its index (kept in
+// indexes, which remember analyses between calls) and hands every file of
+// the indexes to put. The languages are indexed in parallel.
+func writeSearch(indexes map[string]*search.Index, docs searchDocs, cols map[string][]search.Column, put func(search.File) error) error {
+	langs := slices.Sorted(maps.Keys(docs))
+	files := make([][]search.File, len(langs))
+	errs := make([]error, len(langs))
+	for _, lang := range langs {
+		if indexes[lang] == nil {
+			indexes[lang] = search.NewIndex(lang)
+		}
+	}
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() {
+			ix := indexes[lang]
+			for _, file := range slices.Sorted(maps.Keys(docs[lang])) {
+				ix.Add(docs[lang][file])
+			}
+			files[i], errs[i] = ix.Files(cols[lang])
+		})
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for i := range langs {
+		if errs[i] != nil {
+			return fmt.Errorf("site: search index: %w", errs[i])
+		}
+		for _, f := range files[i] {
+			// Both languages write the shared fold table.
+			if seen[f.Name] {
+				continue
+			}
+			seen[f.Name] = true
+			if err := put(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// isSearchFile reports whether rel is a file of the search index.
+func isSearchFile(rel string) bool { return strings.HasPrefix(rel, search.Dir+"/") }
+
+// writeSearchFiles writes the index files into the output folder dir,
+// several at a time: at 10,000 announcements they are tens of thousands
+// of small files.
+func writeSearchFiles(docs searchDocs, cols map[string][]search.Column, dir string) (stats, error) {
+	var (
+		st    stats
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+		work  = make(chan search.File)
+	)
+	for range 4 {
+		wg.Go(func() {
+			for f := range work {
+				err := writeOut(dir, f.Name, f.Data)
+				mu.Lock()
+				st.add(stats{files: 1, before: int64(len(f.Data)), after: int64(len(f.Data))})
+				if err != nil && first == nil {
+					first = err
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	err := writeSearch(map[string]*search.Index{}, docs, cols, func(f search.File) error {
+		work <- f
+		return nil
+	})
+	close(work)
+	wg.Wait()
+	if err == nil {
+		err = first
+	}
+	return st, err
+}
+
+func writeOut(dir, rel string, data []byte) error {
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("site: writing %s: %w", rel, err)
+	}
+	return nil
+}
