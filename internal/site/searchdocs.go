@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -44,10 +45,33 @@ func (h *hugoRun) searchDocs() (searchDocs, map[string][]search.Column) {
 			}
 			cols[lang] = append(cols[lang], search.Column{Key: c.Path(), Name: name})
 		}
+		var pages []page.Page
 		for _, p := range s.RegularPages() {
 			if isColumn(h.cfg, p.Section()) {
-				docs[lang][pageFile(p, h.abs)] = searchDoc(p, h.loc)
+				pages = append(pages, p)
 			}
+		}
+		// Hugo makes each page's plain text on demand, which costs about
+		// as much as rendering it again: spread it over the cores, as
+		// Hugo's rendering was.
+		found := make([]search.Doc, len(pages))
+		files := make([]string, len(pages))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for i := range next {
+					found[i], files[i] = searchDoc(pages[i], h.loc), pageFile(pages[i], h.abs)
+				}
+			})
+		}
+		for i := range pages {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i, f := range files {
+			docs[lang][f] = found[i]
 		}
 	}
 	return docs, cols
