@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -238,7 +239,7 @@ func (c *Config) validateColumns() (errs, warns []*Error) {
 		for _, m := range []struct {
 			key  string
 			keys []string
-		}{{"columns.name", mapKeys(col.Name)}, {"columns.description", mapKeys(col.Description)}, {"columns.keywords", mapKeysList(col.Keywords)}} {
+		}{{"columns.name", slices.Sorted(maps.Keys(col.Name))}, {"columns.description", slices.Sorted(maps.Keys(col.Description))}, {"columns.keywords", slices.Sorted(maps.Keys(col.Keywords))}} {
 			for _, l := range m.keys {
 				if !isLanguage(l) {
 					bad(i, m.key, "column %q: unsupported language %q (Gazette publishes in %s)", col.Key, l, strings.Join(Languages, " and "))
@@ -268,24 +269,6 @@ func (c *Config) validateColumns() (errs, warns []*Error) {
 		}
 	}
 	return errs, warns
-}
-
-func mapKeys(m map[string]string) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func mapKeysList(m map[string][]string) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Column returns the column with the given key, or, for a sub-column,

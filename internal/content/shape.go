@@ -169,19 +169,13 @@ func (c *checker) checkFreshness() {
 }
 
 // reportConfig passes on config.toml's warnings, so that check and build
-// show them with the content's.
+// show them with the content's, named as the site's config.toml.
 func (c *checker) reportConfig() {
 	for _, w := range c.opts.ConfigWarnings {
-		file := w.File
-		if file == "" {
-			file = config.FileName
-		} else if rel, ok := strings.CutPrefix(path.Clean(strings.ReplaceAll(file, "\\", "/")), path.Clean(strings.ReplaceAll(c.site, "\\", "/"))+"/"); ok {
-			file = rel
-		}
 		msg := w.Msg
 		if w.Key != "" {
 			msg = w.Key + ": " + msg
 		}
-		c.report(file, w.Line, 1, Warning, "config", messages.DiagConfig, msg)
+		c.report(config.FileName, w.Line, 1, Warning, "config", messages.DiagConfig, msg)
 	}
 }

@@ -551,9 +551,9 @@ func (s *Session) finish(out *memSite, events []fsnotify.Event) error {
 		was[name] = true
 	}
 	taken := map[string]bool{}
-	for _, f := range redirect.Files(m, s.cfg.BaseURL) {
-		if _, err := out.Stat(f.Name); err == nil && !was[f.Name] {
-			taken[f.Name] = true
+	for name := range redirect.Targets(m) {
+		if _, err := out.Stat(name); err == nil && !was[name] {
+			taken[name] = true
 		}
 	}
 	redirects, err := redirectFiles(m, s.cfg.BaseURL, r.pages, taken)
