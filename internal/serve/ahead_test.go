@@ -128,3 +128,37 @@ func TestMovedPageReloadsAfterTheRebuild(t *testing.T) {
 		t.Errorf("after the rebuild the page names build %q (announced %q) and links:\n%s", buildOf(final.body), rebuilt, final.body)
 	}
 }
+
+// TestOtherPagesWaitForTheRebuild holds the preview between rendering an
+// edited announcement ahead and rebuilding: the column list asked for
+// meanwhile is answered by the rebuild, with the new title, never from
+// the build before the edit.
+func TestOtherPagesWaitForTheRebuild(t *testing.T) {
+	reached, release := serve.HoldRebuildBehind(t)
+	dir := newSite(t)
+	srv, _ := startWith(t, serve.Options{Site: dir, AheadAfter: alwaysAhead})
+	list := srv.URL() + "zh/notices/"
+	if r := get(t, list); !strings.Contains(r.body, "预览测试通知") {
+		t.Fatalf("the column list before the edit lacks the notice:\n%s", r.body)
+	}
+
+	writeFile(t, dir, zhNotice, strings.Replace(zhNoticeText("正文。"), "预览测试通知", "改过标题的通知", 1))
+	<-reached
+	if r := get(t, srv.URL()+zhPage); !strings.Contains(r.body, "改过标题的通知") {
+		t.Fatalf("the page rendered ahead lacks the new title:\n%s", r.body)
+	}
+	answered := make(chan response, 1)
+	go func() { answered <- get(t, list) }()
+	// Give a wrong answer the time to come; a right one waits for release.
+	var r response
+	select {
+	case r = <-answered:
+		close(release)
+	case <-time.After(500 * time.Millisecond):
+		close(release)
+		r = <-answered
+	}
+	if r.status != http.StatusOK || !strings.Contains(r.body, "改过标题的通知") || strings.Contains(r.body, "预览测试通知") {
+		t.Errorf("the column list asked for during the rebuild: %d, want only the new title:\n%s", r.status, r.body)
+	}
+}

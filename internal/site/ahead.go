@@ -93,14 +93,17 @@ func (s *Session) RenderAhead(ctx context.Context, events []fsnotify.Event) []st
 	}
 	out := s.out.Load()
 	names := make([]string, len(pages))
+	s.ahead = pages
 	s.vmu.Lock()
 	for i, a := range pages {
 		out.put(a.name, bytes.Clone(a.data))
 		names[i] = a.name
-		s.fresh[a.url] = true // set by every good build (setFresh)
 	}
+	// Only these pages are current until the rebuild: any other page
+	// waits for it (Visit).
+	s.allFresh, s.fresh = false, s.aheadFresh()
+	s.behind = make(chan struct{})
 	s.vmu.Unlock()
-	s.ahead = pages
 	s.log.Debug("rendered ahead", "pages", names, "took", time.Since(start))
 	return names
 }
@@ -265,6 +268,12 @@ func (s *Session) settleAhead(failed bool) (differed []string) {
 		}
 	}
 	s.ahead = nil
+	s.vmu.Lock()
+	if s.behind != nil {
+		close(s.behind)
+		s.behind = nil
+	}
+	s.vmu.Unlock()
 	return differed
 }
 

@@ -81,6 +81,9 @@ type Session struct {
 	// ahead are the pages RenderAhead put into the output for the next
 	// Rebuild to settle.
 	ahead []aheadPage
+	// behind, guarded by vmu, is closed when the Rebuild that follows
+	// RenderAhead has settled its pages; nil when none is pending.
+	behind chan struct{}
 	// redirects are the redirect pages of aliases in out.
 	redirects []string
 	// indexes are the search indexes per language, which remember the
@@ -151,6 +154,7 @@ func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	s.settleAhead(true)
 	if s.hugo != nil {
 		s.hugo.close()
 		s.hugo = nil
@@ -258,6 +262,12 @@ func (s *Session) Visit(urlPath string) error {
 	if s.isFresh(urlPath) {
 		return nil
 	}
+	// After pages were rendered ahead, Hugo has not yet read the edit:
+	// rendering another page now would show it as it was. It waits for the
+	// rebuild, which follows at once.
+	if behind := s.behindRebuild(); behind != nil {
+		<-behind
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.hugo == nil || s.failed || s.isFresh(urlPath) {
@@ -277,6 +287,12 @@ func (s *Session) Visit(urlPath string) error {
 	s.vmu.Unlock()
 	s.out.Load().takeWritten()
 	return nil
+}
+
+func (s *Session) behindRebuild() chan struct{} {
+	s.vmu.Lock()
+	defer s.vmu.Unlock()
+	return s.behind
 }
 
 func (s *Session) isFresh(urlPath string) bool {
