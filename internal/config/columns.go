@@ -78,10 +78,6 @@ func (c *Column) OnHome() bool {
 // Stale returns how old the column's newest announcement may be.
 func (c *Column) Stale() Age { return c.stale }
 
-// Builtin reports whether the column is one of the three a site without
-// [[columns]] has; their display names come from the theme.
-func (c *Column) Builtin() bool { return c.builtin }
-
 // Age is a span of calendar time: months and days, as the inspection
 // indicators count them ("six months", "two weeks"). The zero Age with
 // Off set means the check is off.
@@ -110,8 +106,8 @@ func (a Age) String() string {
 
 var ageSyntax = regexp.MustCompile(`^(\d+)\s*(d|w|mo|y)$`)
 
-// ParseAge reads "14d", "2w", "6mo", "1y" or "off".
-func ParseAge(s string) (Age, error) {
+// parseAge reads "14d", "2w", "6mo", "1y" or "off".
+func parseAge(s string) (Age, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "off" {
 		return Age{Off: true}, nil
@@ -145,8 +141,8 @@ var ColumnTypes = []string{"首页", "概况信息", "机构职能", "负责人�
 // every two weeks; other columns are late after six months.
 var newsTypes = []string{"工作动态", "政务动态", "要闻", "新闻", "动态"}
 
-// IsNewsType reports whether a ColumnType counts as news for freshness.
-func IsNewsType(t string) bool {
+// isNewsType reports whether a ColumnType counts as news for freshness.
+func isNewsType(t string) bool {
 	for _, n := range newsTypes {
 		if strings.Contains(t, n) {
 			return true
@@ -173,7 +169,7 @@ func DefaultColumns() []*Column {
 // defaultAge is the freshness limit of a column type under the 2019
 // indicators: two weeks for news, six months for the rest.
 func defaultAge(columnType string) Age {
-	if IsNewsType(columnType) {
+	if isNewsType(columnType) {
 		return Age{Days: 14}
 	}
 	return Age{Months: 6}
@@ -262,7 +258,7 @@ func (c *Config) validateColumns() (errs, warns []*Error) {
 		}
 		if col.StaleAfter == "" {
 			col.stale = defaultAge(col.Type)
-		} else if a, err := ParseAge(col.StaleAfter); err != nil {
+		} else if a, err := parseAge(col.StaleAfter); err != nil {
 			bad(i, "columns.staleAfter", "column %q: staleAfter %v", col.Key, err)
 		} else {
 			col.stale = a

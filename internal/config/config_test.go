@@ -107,8 +107,8 @@ func TestDefaultColumns(t *testing.T) {
 		t.Errorf("columns of a site without [[columns]] = %s, want notices,news,policies", got)
 	}
 	for _, col := range c.Columns {
-		if !col.Builtin() || !col.OnHome() || col.Kind != KindList {
-			t.Errorf("default column %s: builtin %v, home %v, kind %q", col.Key, col.Builtin(), col.OnHome(), col.Kind)
+		if !col.builtin || len(col.Name) != 0 || !col.OnHome() || col.Kind != KindList {
+			t.Errorf("default column %s: builtin %v, names %v, home %v, kind %q", col.Key, col.builtin, col.Name, col.OnHome(), col.Kind)
 		}
 	}
 	if news, _ := c.Column("news"); news.Stale() != (Age{Days: 14}) {
@@ -231,14 +231,14 @@ func TestColumnTypeOutsideTheGuidelineIsAWarning(t *testing.T) {
 
 func TestAges(t *testing.T) {
 	for in, want := range map[string]Age{"14d": {Days: 14}, "2w": {Days: 14}, "6mo": {Months: 6}, "1y": {Months: 12}, "off": {Off: true}, " 3 w ": {Days: 21}} {
-		got, err := ParseAge(in)
+		got, err := parseAge(in)
 		if err != nil || got != want {
-			t.Errorf("ParseAge(%q) = %v, %v; want %v", in, got, err, want)
+			t.Errorf("parseAge(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 	for _, in := range []string{"", "6 months", "0d", "-1w", "2h", "y"} {
-		if _, err := ParseAge(in); err == nil {
-			t.Errorf("ParseAge(%q) accepted", in)
+		if _, err := parseAge(in); err == nil {
+			t.Errorf("parseAge(%q) accepted", in)
 		}
 	}
 	day := func(s string) string {
