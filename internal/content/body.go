@@ -109,16 +109,15 @@ func (c *checker) checkBody(pg *page, src []byte, fm *frontMatter) {
 // headings, rules and comments alone show nothing.
 func visible(doc ast.Node, src []byte) bool {
 	seen := false
-	var text strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			text.Write(n.Segment.Value(src))
+			seen = len(bytes.TrimSpace(n.Segment.Value(src))) > 0
 		case *ast.String:
-			text.Write(n.Value)
+			seen = len(bytes.TrimSpace(n.Value)) > 0
 		case *ast.Image, *ast.AutoLink:
 			seen = true
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
@@ -133,7 +132,7 @@ func visible(doc ast.Node, src []byte) bool {
 		}
 		return ast.WalkContinue, nil
 	})
-	return seen || strings.TrimSpace(text.String()) != ""
+	return seen
 }
 
 // hasAttachments reports whether the front matter lists attachments: the
