@@ -127,7 +127,7 @@ func (b *bench) profile(ctx context.Context, n int, dir string, w io.Writer) err
 		}
 	}
 	syscall.Sync()
-	s, err := runChild(ctx, []string{b.hugo, "--minify", "--source", siteDir, "--config", filepath.Join(b.work, fmt.Sprintf("hugo-%d.toml", n)),
+	s, err := runChild(ctx, []string{b.hugo, "--minify", "--source", siteDir, "--config", filepath.Join(b.work, fmt.Sprintf("hugo-%d", n), "hugo.toml"),
 		"--destination", out, "--profile-cpu", hugoProf}, filepath.Join(b.work, "tmp"))
 	if err != nil {
 		return err
