@@ -76,7 +76,10 @@ func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 	// reading the file a second time. A file saved on Windows is read as
 	// the same file with LF line endings: TOML keeps CRLF inside
 	// multi-line strings, which would otherwise reach the pages.
-	fixed := linkify.Rewrite(fixCJKEmphasis(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))), linkifyProtocol)
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	fixed := linkify.Rewrite(fixCJKEmphasis(data), linkifyProtocol)
 	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
 }
 
