@@ -53,18 +53,44 @@ type httpFetcher struct {
 }
 
 // newHTTPFetcher prepares fetching from start's host: it reads the host's
-// robots.txt (a missing one allows everything).
-func newHTTPFetcher(ctx context.Context, client *http.Client, start *url.URL, userAgent string, timeout time.Duration) *httpFetcher {
+// robots.txt. As RFC 9309 (and Google) have it, a robots.txt that is not
+// there (a 4xx answer) allows everything, and one the server fails to give
+// (a 5xx answer, no answer at all) disallows the whole site: the error
+// then says so, and nothing may be fetched.
+func newHTTPFetcher(ctx context.Context, client *http.Client, start *url.URL, userAgent string, timeout time.Duration) (*httpFetcher, error) {
 	f := &httpFetcher{host: strings.ToLower(start.Host), userAgent: userAgent, timeout: timeout}
 	c := *client
 	c.CheckRedirect = f.checkRedirect
 	f.client = &c
 	robotsURL := &url.URL{Scheme: start.Scheme, Host: start.Host, Path: "/robots.txt"}
-	if r, err := f.get(ctx, robotsURL); err == nil {
+	r, err := f.get(ctx, robotsURL)
+	if err == nil {
 		f.robots = parseRobots(r.body, userAgent)
+		return f, nil
 	}
-	return f
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	var st *statusError
+	// 429 Too Many Requests is the server asking to wait, not a missing
+	// file: Google treats it as a server error, and so does this.
+	if errors.As(err, &st) && st.code >= 400 && st.code < 500 && st.code != http.StatusTooManyRequests {
+		return f, nil
+	}
+	// Anything else (a 5xx, no answer, a redirect loop or one to another
+	// host) leaves the rules unknown: the safe reading is "keep out".
+	f.robots = &robots{disallowAll: true}
+	return f, problem(messages.ImportRobotsUnavailable, robotsURL.String(), err)
 }
+
+// statusError is an HTTP answer other than 200 OK, with its status code
+// for callers that tell them apart; it reads as its Problem.
+type statusError struct {
+	*Problem
+	code int
+}
+
+func (e *statusError) Unwrap() error { return e.Problem }
 
 // errRedirectLoop marks a redirect back to a URL already visited.
 var errRedirectLoop = errors.New("redirect loop")
@@ -129,7 +155,7 @@ func (f *httpFetcher) get(ctx context.Context, u *url.URL) (*fetched, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, problem(messages.ImportHTTPStatus, u.String(), resp.Status)
+		return nil, &statusError{problem(messages.ImportHTTPStatus, u.String(), resp.Status), resp.StatusCode}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {

@@ -98,7 +98,10 @@ func ImportPages(ctx context.Context, opts PagesOptions) (*Report, error) {
 	}
 	var fetch fetcher
 	if u, err := url.Parse(opts.From); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		hf := newHTTPFetcher(ctx, opts.Client, u, UserAgent, opts.Timeout)
+		hf, err := newHTTPFetcher(ctx, opts.Client, u, UserAgent, opts.Timeout)
+		if err != nil {
+			return nil, err
+		}
 		fetch = hf
 		rep.Skipped = append(rep.Skipped, crawl(ctx, hf, u, &opts, handle)...)
 	} else {

@@ -297,6 +297,10 @@ const (
 	ImportKindODT        Key = "import.kind-odt"
 	ImportKindEmpty      Key = "import.kind-empty"
 	// ==== end of gazette import ====
+
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
+	ImportRobotsUnavailable Key = "import.robots-unavailable"
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 )
 
 var catalog = map[Key]entry{
@@ -984,4 +988,11 @@ var catalog = map[Key]entry{
 	ImportKindODT:   {zh: " OpenDocument 文档（.odt）", en: "an OpenDocument text (.odt)"},
 	ImportKindEmpty: {zh: "空文件", en: "an empty file"},
 	// ==== end of gazette import ====
+
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
+	ImportRobotsUnavailable: {
+		zh: "无法读取 %s（%v）：按 robots.txt 的规则，这时整个网站都不能抓取，什么也没有导入；请等旧网站恢复后再运行，或保存页面后用 --from 目录 导入",
+		en: "cannot read %s (%v): by the rules of robots.txt the whole site is then disallowed, and nothing was imported; run it again once the old site answers, or import a saved copy with --from DIR",
+	},
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 }
