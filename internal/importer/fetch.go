@@ -100,6 +100,20 @@ type errOtherHost struct{ to string }
 
 func (e *errOtherHost) Error() string { return "redirect to another host: " + e.to }
 
+// errDisallowed marks a redirect to an address robots.txt disallows.
+type errDisallowed struct{ to string }
+
+func (e *errDisallowed) Error() string { return "redirect to an address robots.txt disallows: " + e.to }
+
+// onSite reports whether u is on the old site's host, the one site a
+// crawl stays on.
+func (f *httpFetcher) onSite(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Host, f.host)
+}
+
+// checkRedirect holds each redirect to the rules a link is held to: on the
+// old site and allowed by robots.txt, so that a redirect cannot take the
+// crawler where it would not go by itself.
 func (f *httpFetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	for _, v := range via {
 		if v.URL.String() == req.URL.String() {
@@ -109,14 +123,17 @@ func (f *httpFetcher) checkRedirect(req *http.Request, via []*http.Request) erro
 	if len(via) >= 10 {
 		return errRedirectLoop
 	}
-	if !strings.EqualFold(req.URL.Host, f.host) {
+	if !f.onSite(req.URL) {
 		return &errOtherHost{req.URL.String()}
+	}
+	if !f.robots.allowed(req.URL.RequestURI()) {
+		return &errDisallowed{req.URL.String()}
 	}
 	return nil
 }
 
 func (f *httpFetcher) fetch(ctx context.Context, u *url.URL) (*fetched, error) {
-	if !strings.EqualFold(u.Host, f.host) {
+	if !f.onSite(u) {
 		return nil, problem(messages.ImportOtherHost, u.String())
 	}
 	if !f.robots.allowed(u.RequestURI()) {
@@ -170,12 +187,15 @@ func (f *httpFetcher) get(ctx context.Context, u *url.URL) (*fetched, error) {
 // explain turns a failed request into a Problem a person can act on.
 func (f *httpFetcher) explain(u *url.URL, err error) error {
 	var other *errOtherHost
+	var disallowed *errDisallowed
 	var ne net.Error
 	switch {
 	case errors.Is(err, errRedirectLoop):
 		return problem(messages.ImportRedirectLoop, u.String())
 	case errors.As(err, &other):
 		return problem(messages.ImportOtherHost, other.to)
+	case errors.As(err, &disallowed):
+		return problem(messages.ImportRobotsRedirect, u.String(), disallowed.to)
 	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
 		return problem(messages.ImportTimeout, u.String(), f.timeout)
 	case errors.Is(err, context.Canceled):

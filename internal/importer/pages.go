@@ -103,7 +103,9 @@ func ImportPages(ctx context.Context, opts PagesOptions) (*Report, error) {
 			return nil, err
 		}
 		fetch = hf
-		rep.Skipped = append(rep.Skipped, crawl(ctx, hf, u, &opts, handle)...)
+		failed, ignored := crawl(ctx, hf, u, &opts, handle)
+		rep.Skipped = append(rep.Skipped, failed...)
+		rep.Ignored = append(rep.Ignored, ignored...)
 	} else {
 		fi, err := os.Stat(opts.From)
 		if err != nil || !fi.IsDir() {
@@ -151,10 +153,10 @@ func isPageLink(u *url.URL) bool {
 
 // crawl fetches the pages of start's host that links lead to, level by
 // level from start, at most opts.Concurrency at a time, and hands each
-// HTML page to handle. It returns the pages it could not fetch.
-func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptions, handle func(*fetched, *html.Node)) []Item {
+// HTML page to handle. It returns the pages it could not fetch, and
+// those it left alone because they redirect where robots.txt disallows.
+func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptions, handle func(*fetched, *html.Node)) (failed, ignored []Item) {
 	var mu sync.Mutex
-	var failed []Item
 	seen := map[string]bool{normURL(start): true}
 	level := []*url.URL{start}
 	fetchedPages := 0
@@ -173,13 +175,16 @@ func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptio
 				defer func() { <-sem; wg.Done() }()
 				r, err := f.fetch(ctx, u)
 				if err != nil {
-					var pr *Problem
-					if errors.As(err, &pr) && pr.Key == messages.ImportRobots {
-						return // the site asked not to; not a failure
-					}
 					mu.Lock()
-					failed = append(failed, Item{Input: u.String(), Err: err})
-					mu.Unlock()
+					defer mu.Unlock()
+					switch problemKey(err) {
+					case messages.ImportRobots:
+						// The site asked not to; not a failure.
+					case messages.ImportRobotsRedirect:
+						ignored = append(ignored, Item{Input: u.String(), Err: err})
+					default:
+						failed = append(failed, Item{Input: u.String(), Err: err})
+					}
 					return
 				}
 				if mt, _, _ := mime.ParseMediaType(r.contentType); mt != "text/html" && mt != "application/xhtml+xml" {
@@ -208,7 +213,7 @@ func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptio
 		sort.Slice(next, func(i, j int) bool { return next[i].String() < next[j].String() })
 		level = next
 	}
-	return failed
+	return failed, ignored
 }
 
 // pageLinks returns the links of a page to other pages on the same host.

@@ -14,8 +14,9 @@ import (
 	"gazette/internal/messages"
 )
 
-// smallSite serves one article and a home page linking to it, and answers
-// robots.txt with robots; it records the paths asked for.
+// smallSite serves an article, the routes given and a home page linking
+// to them all, and answers robots.txt with robots; it records the paths
+// asked for.
 type smallSite struct {
 	*httptest.Server
 	mu   sync.Mutex
@@ -27,18 +28,25 @@ const smallArticle = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="ColumnName" content="通知公告"></head>
 <body><div class="TRS_Editor"><p>自三月十日起，12路公交车改经新华路行驶。</p></div></body></html>`
 
-func newSmallSite(t *testing.T, robots http.HandlerFunc) *smallSite {
+func serveArticle(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte(smallArticle))
+}
+
+func newSmallSite(t *testing.T, robots http.HandlerFunc, routes map[string]http.HandlerFunc) *smallSite {
 	t.Helper()
 	s := &smallSite{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", robots)
+	home := `<html><body><a href="/tzgg/bus.html">公交线路调整</a>`
+	mux.HandleFunc("/tzgg/bus.html", serveArticle)
+	for route, h := range routes {
+		mux.HandleFunc(route, h)
+		home += `<a href="` + route + `">链接</a>`
+	}
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(`<html><body><a href="/tzgg/bus.html">公交线路调整</a></body></html>`))
-	})
-	mux.HandleFunc("/tzgg/bus.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(smallArticle))
+		w.Write([]byte(home + `</body></html>`))
 	})
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -75,7 +83,7 @@ func TestRobotsUnavailable(t *testing.T) {
 		"hang up": hangUp,
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := newSmallSite(t, robots)
+			s := newSmallSite(t, robots, nil)
 			site, cfg := newSite(t)
 			_, err := ImportPages(context.Background(), pagesOptions(site, cfg, s.URL+"/"))
 			if problemKey(err) != messages.ImportRobotsUnavailable {
@@ -99,7 +107,7 @@ func TestRobotsUnavailable(t *testing.T) {
 		"403": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := newSmallSite(t, robots)
+			s := newSmallSite(t, robots, nil)
 			site, cfg := newSite(t)
 			rep, err := ImportPages(context.Background(), pagesOptions(site, cfg, s.URL+"/"))
 			if err != nil {
@@ -109,5 +117,53 @@ func TestRobotsUnavailable(t *testing.T) {
 				t.Errorf("imported %q, want the article", got)
 			}
 		})
+	}
+}
+
+// TestRedirectIntoDisallowed: a redirect is checked as a link would be,
+// so that it cannot lead the crawler where robots.txt keeps it out, or
+// off the old site.
+func TestRedirectIntoDisallowed(t *testing.T) {
+	other := newSmallSite(t, http.NotFound, nil)
+	robots := func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+	}
+	s := newSmallSite(t, robots, map[string]http.HandlerFunc{
+		"/tzgg/moved.html": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/private/staff.html", http.StatusFound)
+		},
+		"/tzgg/away.html": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, other.URL+"/tzgg/bus.html", http.StatusMovedPermanently)
+		},
+		"/private/staff.html": serveArticle,
+	})
+	site, cfg := newSite(t)
+	rep, err := ImportPages(context.Background(), pagesOptions(site, cfg, s.URL+"/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.requested() {
+		if strings.HasPrefix(p, "/private/") {
+			t.Errorf("fetched %s, which robots.txt disallows, through a redirect", p)
+		}
+	}
+	if got := other.requested(); len(got) > 0 {
+		t.Errorf("followed a redirect to another host: %q", got)
+	}
+	if got := inputs(rep.Imported); len(got) != 1 || got[0] != s.URL+"/tzgg/bus.html" {
+		t.Errorf("imported %q, want the article only", got)
+	}
+	// The report says where each redirect led and why it was not followed.
+	reasons := map[string]string{}
+	for _, it := range append(rep.Ignored, rep.Skipped...) {
+		reasons[it.Input] = describe(messages.New(messages.EN), it.Err)
+	}
+	for page, want := range map[string]string{
+		s.URL + "/tzgg/moved.html": s.URL + "/private/staff.html",
+		s.URL + "/tzgg/away.html":  other.URL + "/tzgg/bus.html",
+	} {
+		if r, ok := reasons[page]; !ok || !strings.Contains(r, want) {
+			t.Errorf("the report says of %s %q, want the redirect's target %s named", page, r, want)
+		}
 	}
 }

@@ -300,6 +300,7 @@ const (
 
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
 	ImportRobotsUnavailable Key = "import.robots-unavailable"
+	ImportRobotsRedirect    Key = "import.robots-redirect"
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 )
 
@@ -993,6 +994,10 @@ var catalog = map[Key]entry{
 	ImportRobotsUnavailable: {
 		zh: "无法读取 %s（%v）：按 robots.txt 的规则，这时整个网站都不能抓取，什么也没有导入；请等旧网站恢复后再运行，或保存页面后用 --from 目录 导入",
 		en: "cannot read %s (%v): by the rules of robots.txt the whole site is then disallowed, and nothing was imported; run it again once the old site answers, or import a saved copy with --from DIR",
+	},
+	ImportRobotsRedirect: {
+		zh: "%s 跳转到 %s，robots.txt 不允许抓取该地址，因此没有跟随",
+		en: "%s redirects to %s, which robots.txt does not allow fetching; the redirect was not followed",
 	},
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 }
