@@ -325,10 +325,10 @@ func oldPath(u *url.URL) string {
 }
 
 // settle picks the name of an announcement: base, or base-2, base-3… when
-// base is taken by another announcement (one without alias among its
-// aliases) or by another article of this run. exists is the file of an
-// announcement imported from the same old page by an earlier run.
-func settle(site, lang, dir, base, alias string, used map[string]bool) (name, exists string) {
+// base is taken by another announcement (one not imported from old) or
+// by another article of this run. exists is the file of an announcement
+// imported from the same old page by an earlier run.
+func settle(site, lang, dir, base string, old *url.URL, used map[string]bool) (name, exists string) {
 	for i := 1; i <= 50; i++ {
 		name = base
 		if i > 1 {
@@ -343,7 +343,7 @@ func settle(site, lang, dir, base, alias string, used map[string]bool) (name, ex
 			used[key] = true
 			return name, ""
 		}
-		if hasAlias(filepath.Join(site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), alias) {
+		if importedFrom(filepath.Join(site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), old) {
 			used[key] = true
 			return name, t
 		}
@@ -351,9 +351,13 @@ func settle(site, lang, dir, base, alias string, used map[string]bool) (name, ex
 	return "", ""
 }
 
-// hasAlias reports whether the announcement file (or bundle folder) at
-// name lists alias among its aliases.
-func hasAlias(name, alias string) bool {
+// importedFrom reports whether the announcement file (or bundle folder) at
+// name was imported from the old page at old: its importedFrom field
+// names the same address (the scheme aside: a saved copy and the live
+// site are the same old site), or, in a file without the field, its
+// aliases hold old's path. Only importedFrom tells apart addresses that
+// differ by their query alone, which get no alias.
+func importedFrom(name string, old *url.URL) bool {
 	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 		name = filepath.Join(name, "index.md")
 	}
@@ -366,11 +370,18 @@ func hasAlias(name, alias string) bool {
 		return false
 	}
 	fm, _, ok = strings.Cut(fm, "\n+++")
-	var f struct{ Aliases []string }
+	var f struct {
+		Aliases      []string `toml:"aliases"`
+		ImportedFrom string   `toml:"importedFrom"`
+	}
 	if !ok || toml.Unmarshal([]byte(fm), &f) != nil {
 		return false
 	}
-	return slices.Contains(f.Aliases, alias)
+	if f.ImportedFrom != "" {
+		u, err := url.Parse(f.ImportedFrom)
+		return err == nil && strings.EqualFold(u.Host, old.Host) && u.EscapedPath() == old.EscapedPath() && u.RawQuery == old.RawQuery
+	}
+	return old.RawQuery == "" && slices.Contains(f.Aliases, oldPath(old))
 }
 
 type planned struct {
@@ -418,7 +429,7 @@ func (imp *pageImport) run(ctx context.Context, got []*candidate) {
 			continue // named with its Chinese partner below
 		}
 		dir, _ := columnDir(opts.Config, c.column)
-		name, exists := settle(opts.Site, c.lang, dir, slugOf(c.url), oldPath(c.url), used)
+		name, exists := settle(opts.Site, c.lang, dir, slugOf(c.url), c.url, used)
 		if name == "" {
 			imp.rep.Skipped = append(imp.rep.Skipped, Item{Input: c.url.String(), Err: problem(messages.ImportNoName, c.url.String())})
 			continue
@@ -433,10 +444,10 @@ func (imp *pageImport) run(ctx context.Context, got []*candidate) {
 			switch {
 			case !used[key] && t == "":
 				used[key] = true
-			case !used[key] && hasAlias(filepath.Join(opts.Site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), oldPath(p.url)):
+			case !used[key] && importedFrom(filepath.Join(opts.Site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), p.url):
 				used[key], pexists = true, t
 			default:
-				pname, pexists = settle(opts.Site, p.lang, pdir, name, oldPath(p.url), used)
+				pname, pexists = settle(opts.Site, p.lang, pdir, name, p.url, used)
 			}
 			if pname == "" {
 				imp.rep.Skipped = append(imp.rep.Skipped, Item{Input: p.url.String(), Err: problem(messages.ImportNoName, p.url.String())})

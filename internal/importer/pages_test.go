@@ -28,6 +28,7 @@ type announcementFile struct {
 	Keywords       []string
 	Aliases        []string
 	Attachments    []Attachment
+	ImportedFrom   string
 	body           string
 }
 

@@ -21,6 +21,7 @@ import (
 // be copied stays linked to the old site, with a warning.
 func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announcement, []error) {
 	a := &Announcement{Input: c.url.String(), Lang: c.lang, Column: c.column, Name: c.name, Fields: c.fields}
+	a.Fields.ImportedFrom = c.url.String()
 	var warns []error
 	if c.url.RawQuery != "" {
 		// A static site cannot answer "/view.jsp?id=5": the path alone is
