@@ -316,7 +316,8 @@ func slugOf(u *url.URL) string {
 	return s
 }
 
-// oldPath is the old URL's path, which becomes the announcement's alias.
+// oldPath is the old URL's path, which becomes the announcement's alias
+// when it can be one (see aliasOf).
 func oldPath(u *url.URL) string {
 	if u.Path == "" {
 		return "/"
@@ -381,7 +382,8 @@ func importedFrom(name string, old *url.URL) bool {
 		u, err := url.Parse(f.ImportedFrom)
 		return err == nil && strings.EqualFold(u.Host, old.Host) && u.EscapedPath() == old.EscapedPath() && u.RawQuery == old.RawQuery
 	}
-	return old.RawQuery == "" && slices.Contains(f.Aliases, oldPath(old))
+	alias, err := aliasOf(old)
+	return err == nil && slices.Contains(f.Aliases, alias)
 }
 
 type planned struct {

@@ -301,6 +301,7 @@ const (
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
 	ImportRobotsUnavailable Key = "import.robots-unavailable"
 	ImportRobotsRedirect    Key = "import.robots-redirect"
+	ImportBadAlias          Key = "import.bad-alias"
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 )
 
@@ -998,6 +999,10 @@ var catalog = map[Key]entry{
 	ImportRobotsRedirect: {
 		zh: "%s 跳转到 %s，robots.txt 不允许抓取该地址，因此没有跟随",
 		en: "%s redirects to %s, which robots.txt does not allow fetching; the redirect was not followed",
+	},
+	ImportBadAlias: {
+		zh: "旧网址 %s 的路径 %q 不能作为新网站的跳转地址（%v）：这篇公告没有 aliases，旧网址不会跳转",
+		en: "the old address %s has the path %q, which cannot be an address of the new site (%v): the announcement has no aliases, and the old address will not redirect",
 	},
 	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 }
