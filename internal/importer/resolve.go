@@ -145,7 +145,11 @@ func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announc
 	return a, warns
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var (
+	unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+	// fileExt is a file name extension kept on a copied file.
+	fileExt = regexp.MustCompile(`^\.[a-z0-9]{1,5}$`)
+)
 
 // fileName picks the name of a copied file in the bundle: the old file's
 // name in safe characters, else kind and a number; unique in used.
@@ -153,7 +157,7 @@ func fileName(u *url.URL, kind string, used map[string]bool) string {
 	base := path.Base(u.Path)
 	ext := strings.ToLower(path.Ext(base))
 	stem := strings.Trim(unsafeName.ReplaceAllString(strings.TrimSuffix(base, path.Ext(base)), "-"), "-.")
-	if !regexp.MustCompile(`^\.[a-z0-9]{1,5}$`).MatchString(ext) {
+	if !fileExt.MatchString(ext) {
 		ext = ""
 	}
 	if stem == "" || stem == "index" {
