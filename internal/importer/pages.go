@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	toml "github.com/pelletier/go-toml/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -125,7 +126,7 @@ func ImportPages(ctx context.Context, opts PagesOptions) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	imp := &pageImport{opts: &opts, fetch: fetch, rep: rep}
+	imp := &pageImport{opts: &opts, fetch: fetch, rep: rep, conv: newConverter()}
 	imp.run(ctx, got)
 	sortItems(rep)
 	return rep, nil
@@ -287,6 +288,9 @@ type pageImport struct {
 	// newPaths maps an article's old URL (normalised) to its new path, for
 	// rewriting links between imported articles.
 	newPaths map[string]string
+	// conv converts every article's text; it is safe for concurrent use,
+	// and setting up its plugins once is cheaper than per article.
+	conv *converter.Converter
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)

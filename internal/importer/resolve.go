@@ -137,7 +137,7 @@ func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announc
 			}
 		}
 	}
-	md, err := toMarkdown(newConverter(), c.body)
+	md, err := toMarkdown(imp.conv, c.body)
 	if err != nil {
 		warns = append(warns, fmt.Errorf("importer: converting %s to markdown: %w", c.url, err))
 	}
