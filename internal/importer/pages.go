@@ -358,10 +358,11 @@ func settle(site, lang, dir, base string, old *url.URL, used map[string]bool) (n
 
 // importedFrom reports whether the announcement file (or bundle folder) at
 // name was imported from the old page at old: its importedFrom field
-// names the same address (the scheme aside: a saved copy and the live
-// site are the same old site), or, in a file without the field, its
+// names the same path and query, or, in a file without the field, its
 // aliases hold old's path. Only importedFrom tells apart addresses that
-// differ by their query alone, which get no alias.
+// differ by their query alone, which get no alias. The scheme and host
+// are left aside, as aliases leave them: a saved copy (whose host may be
+// a placeholder) and the live site are the same old site.
 func importedFrom(name string, old *url.URL) bool {
 	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 		name = filepath.Join(name, "index.md")
@@ -384,7 +385,7 @@ func importedFrom(name string, old *url.URL) bool {
 	}
 	if f.ImportedFrom != "" {
 		u, err := url.Parse(f.ImportedFrom)
-		return err == nil && strings.EqualFold(u.Host, old.Host) && u.EscapedPath() == old.EscapedPath() && u.RawQuery == old.RawQuery
+		return err == nil && u.EscapedPath() == old.EscapedPath() && u.RawQuery == old.RawQuery
 	}
 	alias, err := aliasOf(old)
 	return err == nil && slices.Contains(f.Aliases, alias)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -64,5 +66,37 @@ func TestReimportQueryAddresses(t *testing.T) {
 			}
 		}
 		t.Errorf("the second run changed the site; new files %q", added)
+	}
+}
+
+// TestImportedFrom: an earlier import is recognised by the path and query
+// of its importedFrom, whichever copy of the old site it was read from;
+// a file without importedFrom by its alias, which a query never matches.
+func TestImportedFrom(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, fm string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("+++\ntitle = '通知'\n"+fm+"+++\n\n正文\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	withField := write("a.md", "importedFrom = 'http://old-site.invalid/article.jsp?id=1'\n")
+	withAlias := write("b.md", "aliases = ['/tzgg/b.html']\n")
+	for _, tt := range []struct {
+		file, old string
+		want      bool
+	}{
+		{withField, "https://www.oldcity.gov.cn/article.jsp?id=1", true},
+		{withField, "http://old-site.invalid/article.jsp?id=2", false},
+		{withField, "http://old-site.invalid/article.jsp", false},
+		{withAlias, "http://www.oldcity.gov.cn/tzgg/b.html", true},
+		{withAlias, "http://www.oldcity.gov.cn/tzgg/b.html?page=2", false},
+		{withAlias, "http://www.oldcity.gov.cn/tzgg/c.html", false},
+	} {
+		u, _ := url.Parse(tt.old)
+		if got := importedFrom(tt.file, u); got != tt.want {
+			t.Errorf("importedFrom(%s, %s) = %v, want %v", filepath.Base(tt.file), tt.old, got, tt.want)
+		}
 	}
 }
