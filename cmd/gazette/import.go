@@ -50,13 +50,22 @@ type importFlags struct {
 	dryRun             *bool
 }
 
+// sharedImportFlags defines the shared flags. The --column help lists the
+// site's columns, which only the help needs: printDefaults reads them.
 func sharedImportFlags(fs *flag.FlagSet, p *messages.Printer, langHelp messages.Key) importFlags {
 	return importFlags{
 		site:   fs.String("s", ".", p.Sprintf(messages.FlagSite)),
 		lang:   fs.String("lang", "", p.Sprintf(langHelp)),
-		column: fs.String("column", "", p.Sprintf(messages.ImportFlagColumn, columnList("."))),
+		column: fs.String("column", "", ""),
 		dryRun: fs.Bool("dry-run", false, p.Sprintf(messages.ImportFlagDryRun)),
 	}
+}
+
+// printDefaults prints the flags' help, the --column help with the
+// columns of the site -s names (as parsed so far).
+func (f importFlags) printDefaults(fs *flag.FlagSet, p *messages.Printer) {
+	fs.Lookup("column").Usage = p.Sprintf(messages.ImportFlagColumn, columnList(*f.site))
+	fs.PrintDefaults()
 }
 
 // options checks the shared flags and loads the site; code is -1 to go on.
@@ -112,7 +121,7 @@ func importPages(ctx context.Context, args []string, p *messages.Printer, stdout
 	maxPages := fs.Int("max-pages", 10000, p.Sprintf(messages.ImportFlagMaxPages))
 	fs.Usage = func() {
 		fmt.Fprint(stderr, p.Sprintf(messages.ImportPagesUsage))
-		fs.PrintDefaults()
+		shared.printDefaults(fs, p)
 	}
 	rest, code := parseFlags(fs, args, p, stderr)
 	if code >= 0 {
@@ -145,7 +154,7 @@ func importDocx(ctx context.Context, args []string, p *messages.Printer, stdout,
 	shared := sharedImportFlags(fs, p, messages.ImportFlagDocxLang)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, p.Sprintf(messages.ImportDocxUsage))
-		fs.PrintDefaults()
+		shared.printDefaults(fs, p)
 	}
 	files, code := parseFlags(fs, args, p, stderr)
 	if code >= 0 {

@@ -60,3 +60,25 @@ func TestImportCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestImportHelpListsTheSitesColumns: the --column help lists the columns
+// of the site -s names, read when the help is shown, not those of the
+// folder gazette runs in.
+func TestImportHelpListsTheSitesColumns(t *testing.T) {
+	inEnglish(t)
+	dir := writeSite(t, map[string]string{"config.toml": siteConfig + `
+[[columns]]
+key = "bulletins"
+type = "通知公告"
+name = { zh = "公报", en = "Bulletins" }
+`})
+	for _, kind := range []string{"pages", "docx"} {
+		var out bytes.Buffer
+		if code := run(context.Background(), []string{"import", kind, "-s", dir, "-h"}, &out, &out); code != 0 {
+			t.Fatalf("import %s -h: exit %d\n%s", kind, code, out.String())
+		}
+		if !strings.Contains(out.String(), "(bulletins)") {
+			t.Errorf("import %s -h does not list the site's columns:\n%s", kind, out.String())
+		}
+	}
+}

@@ -45,6 +45,7 @@ var fields = map[string]fieldType{
 	"summary":        tText,
 	"keywords":       tTextList,
 	"attachments":    tAttachments,
+	"importedFrom":   tText,
 	// 信息公开 metadata of policy documents, and interpretations.
 	"issuer":      tText,
 	"writtenDate": tDate,

@@ -53,18 +53,44 @@ type httpFetcher struct {
 }
 
 // newHTTPFetcher prepares fetching from start's host: it reads the host's
-// robots.txt (a missing one allows everything).
-func newHTTPFetcher(ctx context.Context, client *http.Client, start *url.URL, userAgent string, timeout time.Duration) *httpFetcher {
+// robots.txt. As RFC 9309 (and Google) have it, a robots.txt that is not
+// there (a 4xx answer) allows everything, and one the server fails to give
+// (a 5xx answer, no answer at all) disallows the whole site: the error
+// then says so, and nothing may be fetched.
+func newHTTPFetcher(ctx context.Context, client *http.Client, start *url.URL, userAgent string, timeout time.Duration) (*httpFetcher, error) {
 	f := &httpFetcher{host: strings.ToLower(start.Host), userAgent: userAgent, timeout: timeout}
 	c := *client
 	c.CheckRedirect = f.checkRedirect
 	f.client = &c
 	robotsURL := &url.URL{Scheme: start.Scheme, Host: start.Host, Path: "/robots.txt"}
-	if r, err := f.get(ctx, robotsURL); err == nil {
+	r, err := f.get(ctx, robotsURL)
+	if err == nil {
 		f.robots = parseRobots(r.body, userAgent)
+		return f, nil
 	}
-	return f
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	var st *statusError
+	// 429 Too Many Requests is the server asking to wait, not a missing
+	// file: Google treats it as a server error, and so does this.
+	if errors.As(err, &st) && st.code >= 400 && st.code < 500 && st.code != http.StatusTooManyRequests {
+		return f, nil
+	}
+	// Anything else (a 5xx, no answer, a redirect loop or one to another
+	// host) leaves the rules unknown: the safe reading is "keep out".
+	f.robots = &robots{disallowAll: true}
+	return f, problem(messages.ImportRobotsUnavailable, robotsURL.String(), err)
 }
+
+// statusError is an HTTP answer other than 200 OK, with its status code
+// for callers that tell them apart; it reads as its Problem.
+type statusError struct {
+	*Problem
+	code int
+}
+
+func (e *statusError) Unwrap() error { return e.Problem }
 
 // errRedirectLoop marks a redirect back to a URL already visited.
 var errRedirectLoop = errors.New("redirect loop")
@@ -74,6 +100,20 @@ type errOtherHost struct{ to string }
 
 func (e *errOtherHost) Error() string { return "redirect to another host: " + e.to }
 
+// errDisallowed marks a redirect to an address robots.txt disallows.
+type errDisallowed struct{ to string }
+
+func (e *errDisallowed) Error() string { return "redirect to an address robots.txt disallows: " + e.to }
+
+// onSite reports whether u is on the old site's host, the one site a
+// crawl stays on.
+func (f *httpFetcher) onSite(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Host, f.host)
+}
+
+// checkRedirect holds each redirect to the rules a link is held to: on the
+// old site and allowed by robots.txt, so that a redirect cannot take the
+// crawler where it would not go by itself.
 func (f *httpFetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	for _, v := range via {
 		if v.URL.String() == req.URL.String() {
@@ -83,14 +123,17 @@ func (f *httpFetcher) checkRedirect(req *http.Request, via []*http.Request) erro
 	if len(via) >= 10 {
 		return errRedirectLoop
 	}
-	if !strings.EqualFold(req.URL.Host, f.host) {
+	if !f.onSite(req.URL) {
 		return &errOtherHost{req.URL.String()}
+	}
+	if !f.robots.allowed(req.URL.RequestURI()) {
+		return &errDisallowed{req.URL.String()}
 	}
 	return nil
 }
 
 func (f *httpFetcher) fetch(ctx context.Context, u *url.URL) (*fetched, error) {
-	if !strings.EqualFold(u.Host, f.host) {
+	if !f.onSite(u) {
 		return nil, problem(messages.ImportOtherHost, u.String())
 	}
 	if !f.robots.allowed(u.RequestURI()) {
@@ -129,7 +172,7 @@ func (f *httpFetcher) get(ctx context.Context, u *url.URL) (*fetched, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, problem(messages.ImportHTTPStatus, u.String(), resp.Status)
+		return nil, &statusError{problem(messages.ImportHTTPStatus, u.String(), resp.Status), resp.StatusCode}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
@@ -144,12 +187,15 @@ func (f *httpFetcher) get(ctx context.Context, u *url.URL) (*fetched, error) {
 // explain turns a failed request into a Problem a person can act on.
 func (f *httpFetcher) explain(u *url.URL, err error) error {
 	var other *errOtherHost
+	var disallowed *errDisallowed
 	var ne net.Error
 	switch {
 	case errors.Is(err, errRedirectLoop):
 		return problem(messages.ImportRedirectLoop, u.String())
 	case errors.As(err, &other):
 		return problem(messages.ImportOtherHost, other.to)
+	case errors.As(err, &disallowed):
+		return problem(messages.ImportRobotsRedirect, u.String(), disallowed.to)
 	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
 		return problem(messages.ImportTimeout, u.String(), f.timeout)
 	case errors.Is(err, context.Canceled):

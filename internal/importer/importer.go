@@ -64,6 +64,15 @@ func (p *Problem) Error() string { return messages.New(messages.EN).Sprintf(p.Ke
 // problem returns a Problem for key with args.
 func problem(key messages.Key, args ...any) *Problem { return &Problem{Key: key, Args: args} }
 
+// problemKey is the catalogue key of the Problem err is or wraps, or "".
+func problemKey(err error) messages.Key {
+	var p *Problem
+	if errors.As(err, &p) {
+		return p.Key
+	}
+	return ""
+}
+
 // Message renders err in p's language: a Problem through the catalogue,
 // anything else as it is.
 func Message(p *messages.Printer, err error) string { return describe(p, err) }

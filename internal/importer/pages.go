@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	toml "github.com/pelletier/go-toml/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -98,9 +99,14 @@ func ImportPages(ctx context.Context, opts PagesOptions) (*Report, error) {
 	}
 	var fetch fetcher
 	if u, err := url.Parse(opts.From); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		hf := newHTTPFetcher(ctx, opts.Client, u, UserAgent, opts.Timeout)
+		hf, err := newHTTPFetcher(ctx, opts.Client, u, UserAgent, opts.Timeout)
+		if err != nil {
+			return nil, err
+		}
 		fetch = hf
-		rep.Skipped = append(rep.Skipped, crawl(ctx, hf, u, &opts, handle)...)
+		failed, ignored := crawl(ctx, hf, u, &opts, handle)
+		rep.Skipped = append(rep.Skipped, failed...)
+		rep.Ignored = append(rep.Ignored, ignored...)
 	} else {
 		fi, err := os.Stat(opts.From)
 		if err != nil || !fi.IsDir() {
@@ -120,7 +126,7 @@ func ImportPages(ctx context.Context, opts PagesOptions) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	imp := &pageImport{opts: &opts, fetch: fetch, rep: rep}
+	imp := &pageImport{opts: &opts, fetch: fetch, rep: rep, conv: newConverter()}
 	imp.run(ctx, got)
 	sortItems(rep)
 	return rep, nil
@@ -148,10 +154,10 @@ func isPageLink(u *url.URL) bool {
 
 // crawl fetches the pages of start's host that links lead to, level by
 // level from start, at most opts.Concurrency at a time, and hands each
-// HTML page to handle. It returns the pages it could not fetch.
-func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptions, handle func(*fetched, *html.Node)) []Item {
+// HTML page to handle. It returns the pages it could not fetch, and
+// those it left alone because they redirect where robots.txt disallows.
+func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptions, handle func(*fetched, *html.Node)) (failed, ignored []Item) {
 	var mu sync.Mutex
-	var failed []Item
 	seen := map[string]bool{normURL(start): true}
 	level := []*url.URL{start}
 	fetchedPages := 0
@@ -170,13 +176,16 @@ func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptio
 				defer func() { <-sem; wg.Done() }()
 				r, err := f.fetch(ctx, u)
 				if err != nil {
-					var pr *Problem
-					if errors.As(err, &pr) && pr.Key == messages.ImportRobots {
-						return // the site asked not to; not a failure
-					}
 					mu.Lock()
-					failed = append(failed, Item{Input: u.String(), Err: err})
-					mu.Unlock()
+					defer mu.Unlock()
+					switch problemKey(err) {
+					case messages.ImportRobots:
+						// The site asked not to; not a failure.
+					case messages.ImportRobotsRedirect:
+						ignored = append(ignored, Item{Input: u.String(), Err: err})
+					default:
+						failed = append(failed, Item{Input: u.String(), Err: err})
+					}
 					return
 				}
 				if mt, _, _ := mime.ParseMediaType(r.contentType); mt != "text/html" && mt != "application/xhtml+xml" {
@@ -205,7 +214,7 @@ func crawl(ctx context.Context, f *httpFetcher, start *url.URL, opts *PagesOptio
 		sort.Slice(next, func(i, j int) bool { return next[i].String() < next[j].String() })
 		level = next
 	}
-	return failed
+	return failed, ignored
 }
 
 // pageLinks returns the links of a page to other pages on the same host.
@@ -279,6 +288,9 @@ type pageImport struct {
 	// newPaths maps an article's old URL (normalised) to its new path, for
 	// rewriting links between imported articles.
 	newPaths map[string]string
+	// conv converts every article's text; it is safe for concurrent use,
+	// and setting up its plugins once is cheaper than per article.
+	conv *converter.Converter
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
@@ -308,7 +320,8 @@ func slugOf(u *url.URL) string {
 	return s
 }
 
-// oldPath is the old URL's path, which becomes the announcement's alias.
+// oldPath is the old URL's path, which becomes the announcement's alias
+// when it can be one (see aliasOf).
 func oldPath(u *url.URL) string {
 	if u.Path == "" {
 		return "/"
@@ -317,10 +330,10 @@ func oldPath(u *url.URL) string {
 }
 
 // settle picks the name of an announcement: base, or base-2, base-3… when
-// base is taken by another announcement (one without alias among its
-// aliases) or by another article of this run. exists is the file of an
-// announcement imported from the same old page by an earlier run.
-func settle(site, lang, dir, base, alias string, used map[string]bool) (name, exists string) {
+// base is taken by another announcement (one not imported from old) or
+// by another article of this run. exists is the file of an announcement
+// imported from the same old page by an earlier run.
+func settle(site, lang, dir, base string, old *url.URL, used map[string]bool) (name, exists string) {
 	for i := 1; i <= 50; i++ {
 		name = base
 		if i > 1 {
@@ -335,7 +348,7 @@ func settle(site, lang, dir, base, alias string, used map[string]bool) (name, ex
 			used[key] = true
 			return name, ""
 		}
-		if hasAlias(filepath.Join(site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), alias) {
+		if importedFrom(filepath.Join(site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), old) {
 			used[key] = true
 			return name, t
 		}
@@ -343,9 +356,14 @@ func settle(site, lang, dir, base, alias string, used map[string]bool) (name, ex
 	return "", ""
 }
 
-// hasAlias reports whether the announcement file (or bundle folder) at
-// name lists alias among its aliases.
-func hasAlias(name, alias string) bool {
+// importedFrom reports whether the announcement file (or bundle folder) at
+// name was imported from the old page at old: its importedFrom field
+// names the same path and query, or, in a file without the field, its
+// aliases hold old's path. Only importedFrom tells apart addresses that
+// differ by their query alone, which get no alias. The scheme and host
+// are left aside, as aliases leave them: a saved copy (whose host may be
+// a placeholder) and the live site are the same old site.
+func importedFrom(name string, old *url.URL) bool {
 	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 		name = filepath.Join(name, "index.md")
 	}
@@ -358,11 +376,19 @@ func hasAlias(name, alias string) bool {
 		return false
 	}
 	fm, _, ok = strings.Cut(fm, "\n+++")
-	var f struct{ Aliases []string }
+	var f struct {
+		Aliases      []string `toml:"aliases"`
+		ImportedFrom string   `toml:"importedFrom"`
+	}
 	if !ok || toml.Unmarshal([]byte(fm), &f) != nil {
 		return false
 	}
-	return slices.Contains(f.Aliases, alias)
+	if f.ImportedFrom != "" {
+		u, err := url.Parse(f.ImportedFrom)
+		return err == nil && u.EscapedPath() == old.EscapedPath() && u.RawQuery == old.RawQuery
+	}
+	alias, err := aliasOf(old)
+	return err == nil && slices.Contains(f.Aliases, alias)
 }
 
 type planned struct {
@@ -410,7 +436,7 @@ func (imp *pageImport) run(ctx context.Context, got []*candidate) {
 			continue // named with its Chinese partner below
 		}
 		dir, _ := columnDir(opts.Config, c.column)
-		name, exists := settle(opts.Site, c.lang, dir, slugOf(c.url), oldPath(c.url), used)
+		name, exists := settle(opts.Site, c.lang, dir, slugOf(c.url), c.url, used)
 		if name == "" {
 			imp.rep.Skipped = append(imp.rep.Skipped, Item{Input: c.url.String(), Err: problem(messages.ImportNoName, c.url.String())})
 			continue
@@ -425,10 +451,10 @@ func (imp *pageImport) run(ctx context.Context, got []*candidate) {
 			switch {
 			case !used[key] && t == "":
 				used[key] = true
-			case !used[key] && hasAlias(filepath.Join(opts.Site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), oldPath(p.url)):
+			case !used[key] && importedFrom(filepath.Join(opts.Site, filepath.FromSlash(strings.TrimSuffix(t, "/"))), p.url):
 				used[key], pexists = true, t
 			default:
-				pname, pexists = settle(opts.Site, p.lang, pdir, name, oldPath(p.url), used)
+				pname, pexists = settle(opts.Site, p.lang, pdir, name, p.url, used)
 			}
 			if pname == "" {
 				imp.rep.Skipped = append(imp.rep.Skipped, Item{Input: p.url.String(), Err: problem(messages.ImportNoName, p.url.String())})

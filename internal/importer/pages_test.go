@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,6 +28,7 @@ type announcementFile struct {
 	Keywords       []string
 	Aliases        []string
 	Attachments    []Attachment
+	ImportedFrom   string
 	body           string
 }
 
@@ -57,14 +57,6 @@ var oldArticles = []string{
 	"/tzgg/202406/t20240612_1001.html",
 	"/xwdt/202405/t20240520_2001.html",
 	"/zcwj/202403/t20240301_3001.html",
-}
-
-func problemKey(err error) messages.Key {
-	var p *Problem
-	if errors.As(err, &p) {
-		return p.Key
-	}
-	return ""
 }
 
 // checkImportedSite asserts what an import of the fixture site must give,

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"gazette/internal/manifest"
 	"gazette/internal/messages"
 )
 
@@ -21,13 +23,12 @@ import (
 // be copied stays linked to the old site, with a warning.
 func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announcement, []error) {
 	a := &Announcement{Input: c.url.String(), Lang: c.lang, Column: c.column, Name: c.name, Fields: c.fields}
+	a.Fields.ImportedFrom = c.url.String()
 	var warns []error
-	if c.url.RawQuery != "" {
-		// A static site cannot answer "/view.jsp?id=5": the path alone is
-		// shared by every article of the old site.
-		warns = append(warns, problem(messages.ImportQueryAlias, c.url.String()))
+	if alias, err := aliasOf(c.url); err != nil {
+		warns = append(warns, err)
 	} else {
-		a.Fields.Aliases = []string{oldPath(c.url)}
+		a.Fields.Aliases = []string{alias}
 	}
 	used := map[string]bool{}
 	local := map[string]string{} // resource URL → file name in the bundle
@@ -136,7 +137,7 @@ func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announc
 			}
 		}
 	}
-	md, err := toMarkdown(newConverter(), c.body)
+	md, err := toMarkdown(imp.conv, c.body)
 	if err != nil {
 		warns = append(warns, fmt.Errorf("importer: converting %s to markdown: %w", c.url, err))
 	}
@@ -144,7 +145,11 @@ func (imp *pageImport) announcement(ctx context.Context, c *candidate) (*Announc
 	return a, warns
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var (
+	unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+	// fileExt is a file name extension kept on a copied file.
+	fileExt = regexp.MustCompile(`^\.[a-z0-9]{1,5}$`)
+)
 
 // fileName picks the name of a copied file in the bundle: the old file's
 // name in safe characters, else kind and a number; unique in used.
@@ -152,7 +157,7 @@ func fileName(u *url.URL, kind string, used map[string]bool) string {
 	base := path.Base(u.Path)
 	ext := strings.ToLower(path.Ext(base))
 	stem := strings.Trim(unsafeName.ReplaceAllString(strings.TrimSuffix(base, path.Ext(base)), "-"), "-.")
-	if !regexp.MustCompile(`^\.[a-z0-9]{1,5}$`).MatchString(ext) {
+	if !fileExt.MatchString(ext) {
 		ext = ""
 	}
 	if stem == "" || stem == "index" {
@@ -165,3 +170,36 @@ func fileName(u *url.URL, kind string, used map[string]bool) string {
 	used[name] = true
 	return name
 }
+
+// aliasOf returns the alias of an old address: its path, with "." and
+// ".." segments resolved as a browser resolves them before asking. A
+// path with a space or a control character, an empty segment, or too
+// long cannot be a file of the built site (the manifest refuses it and
+// the build fails), the home page is the new site's own, and an address
+// with a query cannot be answered by a static file: the error, a
+// warning, says why the announcement gets no alias.
+func aliasOf(u *url.URL) (string, error) {
+	if u.RawQuery != "" {
+		// A static site cannot answer "/view.jsp?id=5": the path alone is
+		// shared by every article of the old site.
+		return "", problem(messages.ImportQueryAlias, u.String())
+	}
+	p := oldPath(u)
+	if dotSegment.MatchString(p) && !strings.Contains(p, "//") {
+		slash := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
+		p = path.Clean(p)
+		if slash && p != "/" {
+			p += "/"
+		}
+	}
+	if err := manifest.ValidAlias(p); err != nil {
+		return "", problem(messages.ImportBadAlias, u.String(), oldPath(u), err)
+	}
+	if p == "/" {
+		return "", problem(messages.ImportBadAlias, u.String(), oldPath(u), errors.New("the new site's home page is there"))
+	}
+	return p, nil
+}
+
+// dotSegment finds a "." or ".." segment in a path.
+var dotSegment = regexp.MustCompile(`/\.\.?(/|$)`)

@@ -15,6 +15,9 @@ type robots struct {
 	rules []robotsRule
 	// delay is the Crawl-delay asked for, if any.
 	delay time.Duration
+	// disallowAll keeps the importer off the whole site: its robots.txt
+	// could not be read.
+	disallowAll bool
 }
 
 type robotsRule struct {
@@ -113,6 +116,9 @@ func robotsPattern(p string) *regexp.Regexp {
 func (r *robots) allowed(pathAndQuery string) bool {
 	if r == nil {
 		return true
+	}
+	if r.disallowAll {
+		return false
 	}
 	best, allow := -1, true
 	for _, rule := range r.rules {

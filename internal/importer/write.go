@@ -58,7 +58,10 @@ type Fields struct {
 	Summary        string         `toml:"summary,omitempty"`
 	Keywords       []string       `toml:"keywords,omitempty"`
 	Aliases        []string       `toml:"aliases,omitempty"`
-	Attachments    []Attachment   `toml:"attachments,omitempty"`
+	// ImportedFrom is the exact address of the old page, query and all:
+	// what tells a second run the page is already imported.
+	ImportedFrom string       `toml:"importedFrom,omitempty"`
+	Attachments  []Attachment `toml:"attachments,omitempty"`
 }
 
 // setIssuer fills the issuer (发文机关) and the date written (成文日期) of

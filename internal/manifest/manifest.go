@@ -145,10 +145,11 @@ func validPath(p string) error {
 	return nil
 }
 
-// validAlias accepts an alias that names one file of the site: a path
+// ValidAlias accepts an alias that names one file of the site: a path
 // without a query, a fragment, or "." and ".." segments, which could lead
-// a redirect page out of the output folder.
-func validAlias(a string) error {
+// a redirect page out of the output folder. A manifest with any other
+// alias is refused, and so is the build that would write it.
+func ValidAlias(a string) error {
 	if err := validPath(a); err != nil {
 		return err
 	}
@@ -201,7 +202,7 @@ func (m Manifest) Validate() error {
 	// or alias, or a redirect and a count would go to either.
 	for i, p := range m.Pages {
 		for _, a := range p.Aliases {
-			if err := validAlias(a); err != nil {
+			if err := ValidAlias(a); err != nil {
 				return fmt.Errorf("manifest: pages[%d] (id %q): alias %q: %w", i, p.ID, a, err)
 			}
 			if j, dup := paths[a]; dup {

@@ -297,6 +297,12 @@ const (
 	ImportKindODT        Key = "import.kind-odt"
 	ImportKindEmpty      Key = "import.kind-empty"
 	// ==== end of gazette import ====
+
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
+	ImportRobotsUnavailable Key = "import.robots-unavailable"
+	ImportRobotsRedirect    Key = "import.robots-redirect"
+	ImportBadAlias          Key = "import.bad-alias"
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 )
 
 var catalog = map[Key]entry{
@@ -984,4 +990,19 @@ var catalog = map[Key]entry{
 	ImportKindODT:   {zh: " OpenDocument 文档（.odt）", en: "an OpenDocument text (.odt)"},
 	ImportKindEmpty: {zh: "空文件", en: "an empty file"},
 	// ==== end of gazette import ====
+
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (begin) ====
+	ImportRobotsUnavailable: {
+		zh: "无法读取 %s（%v）：按 robots.txt 的规则，这时整个网站都不能抓取，什么也没有导入；请等旧网站恢复后再运行，或保存页面后用 --from 目录 导入",
+		en: "cannot read %s (%v): by the rules of robots.txt the whole site is then disallowed, and nothing was imported; run it again once the old site answers, or import a saved copy with --from DIR",
+	},
+	ImportRobotsRedirect: {
+		zh: "%s 跳转到 %s，robots.txt 不允许抓取该地址，因此没有跟随",
+		en: "%s redirects to %s, which robots.txt does not allow fetching; the redirect was not followed",
+	},
+	ImportBadAlias: {
+		zh: "旧网址 %s 的路径 %q 不能作为新网站的跳转地址（%v）：这篇公告没有 aliases，旧网址不会跳转",
+		en: "the old address %s has the path %q, which cannot be an address of the new site (%v): the announcement has no aliases, and the old address will not redirect",
+	},
+	// ==== gazette import: robots.txt, redirects, re-import, aliases (end) ====
 }

@@ -51,22 +51,11 @@ func newConverter(p *pkg, main string) (*converter, error) {
 	if c.body == nil {
 		return nil, &NotDocxError{Kind: "zip"}
 	}
-	if c.rels, err = p.rels(main); err != nil {
-		return nil, err
-	}
-	// The styles, numbering and footnotes parts, found by the type of
+	// The styles, numbering and footnotes parts are found by the type of
 	// their relationship, else by their usual names.
-	typed := map[string]string{}
-	if rels, _ := p.xml(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels")); rels != nil {
-		for _, r := range rels.path("Relationships").kids {
-			if t := r.val("Target"); !strings.EqualFold(r.val("TargetMode"), "External") {
-				if strings.HasPrefix(t, "/") {
-					typed[path.Base(r.val("Type"))] = strings.TrimPrefix(t, "/")
-				} else {
-					typed[path.Base(r.val("Type"))] = path.Join(path.Dir(main), t)
-				}
-			}
-		}
+	var typed map[string]string
+	if c.rels, typed, err = p.rels(main); err != nil {
+		return nil, err
 	}
 	partFor := func(kind string) string {
 		if t, ok := typed[kind]; ok {

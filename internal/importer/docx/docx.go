@@ -174,16 +174,17 @@ type rel struct {
 	external bool
 }
 
-// rels reads the relationships of part, by id.
-func (p *pkg) rels(part string) (map[string]rel, error) {
+// rels reads the relationships of part: by id, and the internal parts by
+// the last word of their relationship type ("styles", "numbering"…).
+func (p *pkg) rels(part string) (byID map[string]rel, byType map[string]string, err error) {
 	name := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 	n, err := p.xml(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string]rel{}
+	byID, byType = map[string]rel{}, map[string]string{}
 	if n == nil {
-		return out, nil
+		return byID, byType, nil
 	}
 	for _, r := range n.path("Relationships").kids {
 		t := r.val("Target")
@@ -194,8 +195,9 @@ func (p *pkg) rels(part string) (map[string]rel, error) {
 			} else {
 				t = path.Join(path.Dir(part), t)
 			}
+			byType[path.Base(r.val("Type"))] = t
 		}
-		out[r.val("Id")] = rel{target: t, external: ext}
+		byID[r.val("Id")] = rel{target: t, external: ext}
 	}
-	return out, nil
+	return byID, byType, nil
 }
