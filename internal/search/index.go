@@ -75,10 +75,11 @@ type analysed struct {
 	doc   Doc
 	terms []int32
 	w     []uint8
-	// excerpt is the announcement's excerpt file and the column index it
-	// was written with.
+	// excerpt is the announcement's excerpt file and the column index and
+	// block key it was written with.
 	excerpt []byte
 	col     int
+	key     string
 }
 
 // NewIndex returns an empty index for the language lang ("zh", "en").

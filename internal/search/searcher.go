@@ -16,6 +16,10 @@ import (
 
 var errCorrupt = errors.New("corrupt index file")
 
+// errStale reports an excerpt file written by another build of the index
+// than meta.json: its id now names another announcement.
+var errStale = errors.New("excerpt from another build of the index than meta.json")
+
 // Searcher answers queries from the index files of one language the way
 // the reader's browser does. Tests and benchmarks use it; the site never
 // does.
@@ -264,6 +268,9 @@ func (s *Searcher) Search(q Query, offset, limit int) (Results, error) {
 		var e excerpt
 		if err := json.Unmarshal(data, &e); err != nil {
 			return Results{}, fmt.Errorf("search: excerpt %d: %w", h.ID, err)
+		}
+		if b := h.ID / max(s.meta.ExcerptBlock, 1); b >= len(s.meta.ExcerptKeys) || e.Key != s.meta.ExcerptKeys[b] {
+			return Results{}, fmt.Errorf("search: %sd/%d.json: %w", s.base, h.ID, errStale)
 		}
 		h.URL, h.Title = e.URL, e.Title
 		res.Hits = append(res.Hits, h)
