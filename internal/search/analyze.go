@@ -242,12 +242,6 @@ func isStemmable(w string) bool {
 	return len(w) > 2
 }
 
-// Terms calls yield with each term of raw text (step 1 to 4), in order,
-// repeats included.
-func (a *Analyzer) Terms(text string, yield func(term string)) {
-	scan(a.Normalise(text), func(k cjkKey) { yield(k.String()) }, func(w string) { yield(a.stem(w)) })
-}
-
 // scan calls cjk with the key of each unigram and bigram of the Chinese
 // runs of normalised text, and word with each word, not stemmed. Keys
 // spare the index a string per term: most terms of a Chinese text are

@@ -28,8 +28,6 @@ type Searcher struct {
 	base string // search/<lang>/
 	meta meta
 	a    *Analyzer
-	// Read counts the files read and their bytes, as stored.
-	Read map[string]int
 }
 
 // Query is what a reader asks: text, and optionally a column key, a year
@@ -59,7 +57,7 @@ type Results struct {
 // OpenSearcher reads the index of language lang from fsys, the site's
 // output.
 func OpenSearcher(fsys fs.FS, lang string) (*Searcher, error) {
-	s := &Searcher{fsys: fsys, base: Dir + "/" + lang + "/", a: NewAnalyzer(), Read: map[string]int{}}
+	s := &Searcher{fsys: fsys, base: Dir + "/" + lang + "/", a: NewAnalyzer()}
 	data, err := s.read("meta.json")
 	if err != nil {
 		return nil, err
@@ -79,7 +77,6 @@ func (s *Searcher) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	s.Read[p] = len(data)
 	return data, nil
 }
 
