@@ -34,7 +34,7 @@ type Analyzer struct {
 
 // NewAnalyzer returns an Analyzer.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{fold: newFolder(), stems: map[string]string{}}
+	return &Analyzer{fold: sharedFolder(), stems: map[string]string{}}
 }
 
 // Normalise folds text as step 1 above.

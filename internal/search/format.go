@@ -129,7 +129,7 @@ func (ix *Index) files(columns []Column, lay layout) ([]File, error) {
 		add(gf.Name, gf.Data)
 		groups = append(groups, path.Base(gf.Name))
 	}
-	fold := fingerprint(Dir+"/fold", z.gz(foldData()))
+	fold := foldFile()
 	add(fold.Name, fold.Data)
 
 	m := meta{Version: Version, Lang: ix.lang, Docs: len(docs), Shards: len(shards), Fanout: fanout,
