@@ -262,6 +262,8 @@ if (page) {
   const msg = (key, vars = {}) => page.dataset[key].replace(/\{(\w+)\}/g, (_, k) => vars[k])
   const excerptChars = +page.dataset.excerpt || 160
   let ix = index(page.dataset.index), run = 0, hits = [], shown = 0, groups = [], fold = null
+  // The fold tables made, by file name: made once, not for every query.
+  const folds = new Map()
 
   const show = async () => {
     const mine = run, batch = hits.slice(shown, shown + (+page.dataset.pageSize || 10))
@@ -303,7 +305,9 @@ if (page) {
     if (!window.DecompressionStream) { status.textContent = msg('msgUnsupported'); return }
     status.textContent = msg('msgSearching')
     try {
-      fold = HAN.test(q) ? await ix.get((await ix.get('meta.json')).fold, 1).then(foldTable) : null
+      const name = HAN.test(q) && (await ix.get('meta.json')).fold
+      if (name && !folds.has(name)) folds.set(name, ix.get(name, 1).then(foldTable))
+      fold = name ? await folds.get(name) : null
       const found = await ix.search(q, fold, u.get('column'), +u.get('year'), u.get('sort') == 'newest')
       if (mine != run) return
       hits = found
