@@ -772,3 +772,29 @@ func TestSearchAfterRebuild(t *testing.T) {
 		t.Errorf("after the rebuild, 人才 finds %q, want %q", v.URLs, want)
 	}
 }
+
+// TestSearchYearOptions: the year filter offers each year that has an
+// announcement in the index, newest first, once.
+func TestSearchYearOptions(t *testing.T) {
+	dir := sampleSite(t)
+	for _, lang := range []string{"zh", "en"} {
+		var m struct {
+			Years [][2]int `json:"years"`
+		}
+		if err := json.Unmarshal([]byte(read(t, dir, "search/"+lang+"/meta.json")), &m); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := len(m.Years) - 1; i >= 0; i-- {
+			want = append(want, fmt.Sprint(m.Years[i][0]))
+		}
+		var got []string
+		// The first option, with an empty value, is all years.
+		for _, o := range parsePage(t, dir, lang+"/search/index.html").all("#search-year option[value]:first-child ~ option") {
+			got = append(got, textOf(o))
+		}
+		if len(want) < 3 || !slices.Equal(got, want) {
+			t.Errorf("%s: the year filter offers %q, want %q", lang, got, want)
+		}
+	}
+}
