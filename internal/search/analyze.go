@@ -34,7 +34,7 @@ type Analyzer struct {
 
 // NewAnalyzer returns an Analyzer.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{fold: newFolder(), stems: map[string]string{}}
+	return &Analyzer{fold: sharedFolder(), stems: map[string]string{}}
 }
 
 // Normalise folds text as step 1 above.
@@ -240,12 +240,6 @@ func isStemmable(w string) bool {
 		}
 	}
 	return len(w) > 2
-}
-
-// Terms calls yield with each term of raw text (step 1 to 4), in order,
-// repeats included.
-func (a *Analyzer) Terms(text string, yield func(term string)) {
-	scan(a.Normalise(text), func(k cjkKey) { yield(k.String()) }, func(w string) { yield(a.stem(w)) })
 }
 
 // scan calls cjk with the key of each unigram and bigram of the Chinese

@@ -2,6 +2,7 @@ package search
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -25,6 +26,11 @@ type folder struct {
 	dense []rune        // index r-foldLow; 0 means unchanged
 	rest  map[rune]rune // entries outside the dense range
 }
+
+// sharedFolder builds the fold table the first time it is asked for: every
+// Analyzer, of every language, reads the same one, and nothing writes to it
+// once built.
+var sharedFolder = sync.OnceValue(newFolder)
 
 func newFolder() *folder {
 	f := &folder{dense: make([]rune, foldHigh-foldLow), rest: map[rune]rune{}}
@@ -72,6 +78,12 @@ func pairs(s string) func(yield func(from, to rune) bool) {
 		}
 	}
 }
+
+// foldFile is the fold table's file in the index, gzipped and named by its
+// content, made once for all the languages and builds of a process.
+var foldFile = sync.OnceValue(func() File {
+	return fingerprint(Dir+"/fold", (&zipper{ix: &Index{}}).gz(foldData()))
+})
 
 // foldData encodes the fold table for the browser: the number of pairs,
 // then each source rune as the varint gap from the previous one, then each

@@ -44,9 +44,12 @@ type layout struct {
 	ownFile int
 	// excerptBytes caps the body text stored for excerpts.
 	excerptBytes int
+	// excerptBlock is the number of consecutive ids that share a key (see
+	// excerptKeys).
+	excerptBlock int
 }
 
-var defaultLayout = layout{shardBytes: 4096, ownFile: 384, excerptBytes: 6000}
+var defaultLayout = layout{shardBytes: 4096, ownFile: 384, excerptBytes: 6000, excerptBlock: 128}
 
 // Files encodes the announcements added since the last call, with the
 // language's columns (in the order filters list them). The result is
@@ -85,10 +88,15 @@ func (ix *Index) files(columns []Column, lay layout) ([]File, error) {
 		}
 	}
 	// Excerpt files are JSON, compressed in transit like the pages: the
-	// build gzips only what no server would, the binary files.
+	// build gzips only what no server would, the binary files. They are
+	// named by id, which an announcement added out of date order shifts, so
+	// each carries the key of its block of ids (see excerptKeys) for the
+	// reader to check against meta.json's.
+	keys := excerptKeys(docs, lay.excerptBlock)
 	for i, d := range docs {
-		if d.excerpt == nil || d.col != colIndex[d.doc.Column] {
-			d.excerpt, d.col = excerptFile(d.doc, colIndex, lay.excerptBytes), colIndex[d.doc.Column]
+		key := keys[i/lay.excerptBlock]
+		if d.excerpt == nil || d.col != colIndex[d.doc.Column] || d.key != key {
+			d.excerpt, d.col, d.key = excerptFile(d.doc, colIndex, key, lay.excerptBytes), colIndex[d.doc.Column], key
 		}
 		add(base+"d/"+strconv.Itoa(i)+".json", d.excerpt)
 	}
@@ -121,11 +129,12 @@ func (ix *Index) files(columns []Column, lay layout) ([]File, error) {
 		add(gf.Name, gf.Data)
 		groups = append(groups, path.Base(gf.Name))
 	}
-	fold := fingerprint(Dir+"/fold", z.gz(foldData()))
+	fold := foldFile()
 	add(fold.Name, fold.Data)
 
 	m := meta{Version: Version, Lang: ix.lang, Docs: len(docs), Shards: len(shards), Fanout: fanout,
-		Groups: groups, Columns: []metaColumn{}, ColumnFile: path.Base(colFile.Name), Fold: "../" + path.Base(fold.Name), Years: [][2]int{}}
+		Groups: groups, Columns: []metaColumn{}, ColumnFile: path.Base(colFile.Name), Fold: "../" + path.Base(fold.Name), Years: [][2]int{},
+		ExcerptBlock: lay.excerptBlock, ExcerptKeys: keys}
 	for _, c := range columns {
 		m.Columns = append(m.Columns, metaColumn{c.Key, c.Name})
 	}
@@ -157,6 +166,10 @@ type meta struct {
 	Fold       string `json:"fold"`
 	// Years pairs each year with the id of its first announcement.
 	Years [][2]int `json:"years"`
+	// ExcerptKeys holds the key of each block of ExcerptBlock ids, which
+	// the excerpt files of those ids carry.
+	ExcerptBlock int      `json:"excerptBlock"`
+	ExcerptKeys  []string `json:"excerptKeys"`
 }
 
 type metaColumn struct {
@@ -174,9 +187,33 @@ type excerpt struct {
 	Source      string   `json:"s,omitempty"`
 	Attachments []string `json:"a,omitempty"`
 	Text        string   `json:"x"`
+	// Key is the key of the block of ids the file was written for.
+	Key string `json:"k"`
 }
 
-func excerptFile(d Doc, colIndex map[string]int, maxBytes int) []byte {
+// excerptKeys returns a key for each block of block consecutive ids: the
+// first 32 bits of the SHA-256 of the block's URLs, in id order. Excerpt
+// files have fixed names, d/<id>.json, so that an edit rewrites only its
+// own; but an announcement added or removed out of date order shifts the
+// ids after it, and a reader holding the meta.json of one build (in the
+// page, or cached by a CDN) could fetch the excerpt another build wrote
+// for that id: another announcement. The key tells them apart. It depends
+// on the URLs only, so an edit changes no key, and a new announcement
+// (the newest as a rule) only that of the last block.
+func excerptKeys(docs []*analysed, block int) []string {
+	keys := []string{}
+	for from := 0; from < len(docs); from += block {
+		h := sha256.New()
+		for _, d := range docs[from:min(from+block, len(docs))] {
+			h.Write([]byte(d.doc.URL))
+			h.Write([]byte{'\n'})
+		}
+		keys = append(keys, hex.EncodeToString(h.Sum(nil)[:4]))
+	}
+	return keys
+}
+
+func excerptFile(d Doc, colIndex map[string]int, key string, maxBytes int) []byte {
 	text := d.Body
 	if len(text) > maxBytes {
 		cut := maxBytes
@@ -186,7 +223,7 @@ func excerptFile(d Doc, colIndex map[string]int, maxBytes int) []byte {
 		text = text[:cut] + "…"
 	}
 	e := excerpt{URL: d.URL, Title: d.Title, Date: d.Date.Format("2006-01-02"), Column: colIndex[d.Column],
-		DocNumber: d.DocNumber, Source: d.Source, Attachments: d.Attachments, Text: text}
+		DocNumber: d.DocNumber, Source: d.Source, Attachments: d.Attachments, Text: text, Key: key}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

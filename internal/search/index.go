@@ -75,10 +75,11 @@ type analysed struct {
 	doc   Doc
 	terms []int32
 	w     []uint8
-	// excerpt is the announcement's excerpt file and the column index it
-	// was written with.
+	// excerpt is the announcement's excerpt file and the column index and
+	// block key it was written with.
 	excerpt []byte
 	col     int
+	key     string
 }
 
 // NewIndex returns an empty index for the language lang ("zh", "en").
@@ -137,6 +138,12 @@ func (ix *Index) field(text string, flag uint8) {
 	if text == "" {
 		return
 	}
+	ix.eachTerm(text, func(id int32) { ix.count(id, flag) })
+}
+
+// eachTerm calls f with the id of each term of raw text (steps 1 to 4 of
+// analyze.go), in order, repeats included, adding new terms.
+func (ix *Index) eachTerm(text string, f func(id int32)) {
 	scan(ix.a.Normalise(text), func(k cjkKey) {
 		if r := rune(k >> 21); k&(1<<21-1) == 0 && r >= foldLow && r < foldHigh {
 			id := ix.unigram[r-foldLow] - 1
@@ -144,7 +151,7 @@ func (ix *Index) field(text string, flag uint8) {
 				id = ix.newTerm(k.String())
 				ix.unigram[r-foldLow] = id + 1
 			}
-			ix.count(id, flag)
+			f(id)
 			return
 		}
 		id, ok := ix.cjk[k]
@@ -152,7 +159,7 @@ func (ix *Index) field(text string, flag uint8) {
 			id = ix.newTerm(k.String())
 			ix.cjk[k] = id
 		}
-		ix.count(id, flag)
+		f(id)
 	}, func(w string) {
 		id, ok := ix.surface[w]
 		if !ok {
@@ -164,7 +171,7 @@ func (ix *Index) field(text string, flag uint8) {
 			}
 			ix.surface[strings.Clone(w)] = id
 		}
-		ix.count(id, flag)
+		f(id)
 	})
 }
 

@@ -2,8 +2,10 @@ package search
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -79,7 +81,7 @@ func search(t *testing.T, fsys fstest.MapFS, lang string, q Query) []string {
 // a file of its own and spreads terms over many shards and groups.
 var layouts = map[string]layout{
 	"default": defaultLayout,
-	"small":   {shardBytes: 16, ownFile: 0, excerptBytes: 20},
+	"small":   {shardBytes: 16, ownFile: 0, excerptBytes: 20, excerptBlock: 2},
 }
 
 func TestSearchChinese(t *testing.T) {
@@ -227,7 +229,7 @@ func TestEditChangesFewFiles(t *testing.T) {
 		for _, d := range docs {
 			ix.Add(d)
 		}
-		fs, err := ix.files(columns, layout{shardBytes: 64, ownFile: 384, excerptBytes: 6000})
+		fs, err := ix.files(columns, layout{shardBytes: 64, ownFile: 384, excerptBytes: 6000, excerptBlock: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,5 +264,60 @@ func TestAddTwice(t *testing.T) {
 	ix.Add(Doc{URL: "/zh/x/", Column: "elsewhere"})
 	if _, err := ix.Files(columns); err == nil {
 		t.Error("no error for an unknown column")
+	}
+}
+
+// TestExcerptFromAnotherBuild: an announcement dated before the others
+// shifts every id, so excerpt file d/<id>.json now holds another
+// announcement. A reader still holding the old meta.json (in the open page,
+// or from a cache) must not be shown that announcement as a result.
+func TestExcerptFromAnotherBuild(t *testing.T) {
+	lay := layouts["small"]
+	before := build(t, "zh", corpus, lay)
+	older := Doc{URL: "/zh/notices/older/", Title: "关于绿道养护的通知", Column: "notices", Date: day("2010-01-04"),
+		Body: "绿道养护由各区负责。"}
+	after := build(t, "zh", append(slices.Clone(corpus), older), lay)
+	q := Query{Text: "人才安居"}
+	if got := search(t, after, "zh", q); !slices.Equal(got, []string{"/zh/policies/talent-housing/"}) {
+		t.Fatalf("the new build alone finds %q", got)
+	}
+	// The old build's files, with the new build's excerpts over them.
+	mixed := fstest.MapFS{}
+	for name, f := range before {
+		mixed[name] = f
+	}
+	for name, f := range after {
+		if strings.Contains(name, "/d/") {
+			mixed[name] = f
+		}
+	}
+	s, err := OpenSearcher(mixed, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(q, 0, 10)
+	if !errors.Is(err, errStale) {
+		t.Errorf("old meta.json, new excerpts: results %+v, error %v; want %v", res.Hits, err, errStale)
+	}
+}
+
+// TestNewestChangesOnlyLastExcerpts: a new announcement, the newest, takes
+// the next id; the excerpt files of the other blocks of ids keep their
+// bytes, so a deploy uploads only the last block's.
+func TestNewestChangesOnlyLastExcerpts(t *testing.T) {
+	lay := layouts["small"]
+	before := build(t, "zh", corpus, lay)
+	newest := Doc{URL: "/zh/news/newest/", Title: "绿道开放", Column: "news", Date: day("2026-01-05"), Body: "绿道今日开放。"}
+	after := build(t, "zh", append(slices.Clone(corpus), newest), lay)
+	var changed []string
+	for name, f := range after {
+		if strings.Contains(name, "/d/") && (before[name] == nil || !bytes.Equal(before[name].Data, f.Data)) {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	// Seven announcements, blocks of two: ids 6 and 7 share the last block.
+	if want := []string{"search/zh/d/6.json", "search/zh/d/7.json"}; !slices.Equal(changed, want) {
+		t.Errorf("excerpt files written anew: %q, want %q", changed, want)
 	}
 }

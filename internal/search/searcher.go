@@ -16,6 +16,10 @@ import (
 
 var errCorrupt = errors.New("corrupt index file")
 
+// errStale reports an excerpt file written by another build of the index
+// than meta.json: its id now names another announcement.
+var errStale = errors.New("excerpt from another build of the index than meta.json")
+
 // Searcher answers queries from the index files of one language the way
 // the reader's browser does. Tests and benchmarks use it; the site never
 // does.
@@ -24,8 +28,6 @@ type Searcher struct {
 	base string // search/<lang>/
 	meta meta
 	a    *Analyzer
-	// Read counts the files read and their bytes, as stored.
-	Read map[string]int
 }
 
 // Query is what a reader asks: text, and optionally a column key, a year
@@ -55,7 +57,7 @@ type Results struct {
 // OpenSearcher reads the index of language lang from fsys, the site's
 // output.
 func OpenSearcher(fsys fs.FS, lang string) (*Searcher, error) {
-	s := &Searcher{fsys: fsys, base: Dir + "/" + lang + "/", a: NewAnalyzer(), Read: map[string]int{}}
+	s := &Searcher{fsys: fsys, base: Dir + "/" + lang + "/", a: NewAnalyzer()}
 	data, err := s.read("meta.json")
 	if err != nil {
 		return nil, err
@@ -75,7 +77,6 @@ func (s *Searcher) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	s.Read[p] = len(data)
 	return data, nil
 }
 
@@ -264,6 +265,9 @@ func (s *Searcher) Search(q Query, offset, limit int) (Results, error) {
 		var e excerpt
 		if err := json.Unmarshal(data, &e); err != nil {
 			return Results{}, fmt.Errorf("search: excerpt %d: %w", h.ID, err)
+		}
+		if b := h.ID / max(s.meta.ExcerptBlock, 1); b >= len(s.meta.ExcerptKeys) || e.Key != s.meta.ExcerptKeys[b] {
+			return Results{}, fmt.Errorf("search: %sd/%d.json: %w", s.base, h.ID, errStale)
 		}
 		h.URL, h.Title = e.URL, e.Title
 		res.Hits = append(res.Hits, h)

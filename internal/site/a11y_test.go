@@ -755,9 +755,33 @@ func speechLog(t *testing.T, ctx context.Context) []speechCall {
 
 // spoken returns the texts of the speak calls in log from index from on.
 func spoken(log []speechCall, from int) []string {
+	return speechTexts(log, from, "speak")
+}
+
+// started returns the texts the voice began to say (not merely queued) in
+// log from index from on.
+func started(log []speechCall, from int) []string {
+	return speechTexts(log, from, "start")
+}
+
+// lastCancel returns the index of the last cancel call in log from index
+// from on, or from: where the latest reading begins. A click on a control
+// focuses it first, which may read the control's own name before the reading
+// it asks for.
+func lastCancel(log []speechCall, from int) int {
+	at := from
+	for i := from; i < len(log); i++ {
+		if log[i].Op == "cancel" {
+			at = i
+		}
+	}
+	return at
+}
+
+func speechTexts(log []speechCall, from int, op string) []string {
 	var out []string
 	for _, c := range log[from:] {
-		if c.Op == "speak" {
+		if c.Op == op {
 			out = append(out, c.Text)
 		}
 	}
@@ -856,13 +880,35 @@ func TestA11yReadAloud(t *testing.T) {
 				}
 			}
 
-			// While read-aloud is on, focus reads what it lands on.
+			// Chromium keeps its voice paused through cancel(): after Pause
+			// then Stop, Play must still be heard, not just queued, and the
+			// pause control must no longer show as pressed.
+			for _, c := range []string{"play", "pause", "stop"} {
+				press(t, ctx, c)
+			}
+			n = len(speechLog(t, ctx))
+			press(t, ctx, "play")
+			log = speechLog(t, ctx)
+			if got := started(log, lastCancel(log, n)); len(got) == 0 || got[0] != want.Title {
+				t.Errorf("%s: play after pause and stop: the voice begins %q, want the title %q (calls %v)", first, got, want.Title, log[n:])
+			}
+			if got := readState(t, ctx).Pressed["pause"]; got != "false" {
+				t.Errorf("%s: play after pause and stop: the pause control has aria-pressed %q, want false", first, got)
+			}
+
+			// While read-aloud is on, focus reads what it lands on, also after
+			// the reading was paused.
+			press(t, ctx, "pause")
 			target := `document.querySelector("header a")`
+			n = len(speechLog(t, ctx))
 			tabTo(t, ctx, target, 30, "the first link of the header")
 			name := evaluate[string](t, ctx, target+".innerText.trim()")
 			log = speechLog(t, ctx)
-			if last := log[len(log)-1]; last.Op != "speak" || last.Text != name || last.Lang != locale {
-				t.Errorf("%s: focusing the link %q with read-aloud on: last call %+v; want it spoken in %s", first, name, last, locale)
+			if last := log[len(log)-1]; last.Op != "start" || last.Text != name || last.Lang != locale {
+				t.Errorf("%s: focusing the link %q with read-aloud on and the reading paused: last call %+v; want it spoken in %s (calls %v)", first, name, last, locale, log[n:])
+			}
+			if got := readState(t, ctx).Pressed["pause"]; got != "false" {
+				t.Errorf("%s: focus read aloud after a pause: the pause control has aria-pressed %q, want false", first, got)
 			}
 
 			// The play control reads the page again from the start (the click
@@ -870,14 +916,8 @@ func TestA11yReadAloud(t *testing.T) {
 			n = len(speechLog(t, ctx))
 			press(t, ctx, "play")
 			log = speechLog(t, ctx)
-			restart := n
-			for i := n; i < len(log); i++ {
-				if log[i].Op == "cancel" {
-					restart = i
-				}
-			}
-			if again := spoken(log, restart); len(again) == 0 || again[0] != want.Title {
-				t.Errorf("%s: pressing play says %q, want the announcement from its title", first, spoken(log, n))
+			if again := started(log, lastCancel(log, n)); len(again) == 0 || again[0] != want.Title {
+				t.Errorf("%s: pressing play says %q, want the announcement from its title", first, started(log, n))
 			}
 			evaluate[any](t, ctx, "speechSynthesis.finish(), true")
 

@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -702,4 +703,98 @@ func TestSearchScriptBudget(t *testing.T) {
 		t.Errorf("search.js is %d bytes gzipped, over the budget of 6 KB", b.Len())
 	}
 	t.Logf("search.js: %d bytes, %d gzipped", len(script), b.Len())
+}
+
+// TestSearchAfterRebuild: the site is rebuilt while a reader has the search
+// page open, with an announcement dated before the others, which shifts the
+// ids of all of them; the web server still has the old build's index files
+// (a CDN keeps them until the deploy ends), and the page holds the old
+// meta.json and shards. The reader's next search must list the
+// announcements that match, never another announcement at a result's place.
+func TestSearchAfterRebuild(t *testing.T) {
+	src := copySample(t)
+	served := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(t.Context(), Options{Source: src, Dest: served}); err != nil {
+		t.Fatal(err)
+	}
+	base := browsertest.Serve(t, served)
+	browser := browsertest.Chromium(t)
+	ctx := browsertest.Tab(t, browser)
+	if v := searchFor(t, ctx, base, "zh", q("人才", "year", "2019")); !slices.Equal(v.URLs, []string{forumZh}) {
+		t.Fatalf("before the rebuild, 人才 in 2019 finds %q", v.URLs)
+	}
+
+	write(t, src, "content/zh/notices/2015-river-patrol.md", "+++\ntitle = \"关于开展汛前河道巡查的通知\"\ndate = 2015-04-01T09:00:00\n"+
+		"source = \"绵阳市水利局\"\n+++\n\n各区县于五月底前完成河道巡查。\n")
+	rebuilt := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(t.Context(), Options{Source: src, Dest: rebuilt}); err != nil {
+		t.Fatal(err)
+	}
+	se, err := search.OpenSearcher(os.DirFS(rebuilt), "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := se.Search(search.Query{Text: "人才"}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, h := range res.Hits {
+		want = append(want, h.URL)
+	}
+	if len(want) < 3 {
+		t.Fatalf("the rebuilt site finds %q for 人才; the test needs more", want)
+	}
+	// The new build over the old one, whose fingerprinted files stay.
+	err = filepath.WalkDir(rebuilt, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(served, p[len(rebuilt):])
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Without the year, the same term: the page reuses the meta.json and
+	// shard it read, and reads the excerpts of the results it has not shown.
+	evaluate[any](t, ctx, `document.querySelector("#search-year").value = "", true`)
+	typeQuery(t, ctx, "#search-q", "人才")
+	if v := readSearch(t, ctx); !slices.Equal(v.URLs, want) {
+		t.Errorf("after the rebuild, 人才 finds %q, want %q", v.URLs, want)
+	}
+}
+
+// TestSearchYearOptions: the year filter offers each year that has an
+// announcement in the index, newest first, once.
+func TestSearchYearOptions(t *testing.T) {
+	dir := sampleSite(t)
+	for _, lang := range []string{"zh", "en"} {
+		var m struct {
+			Years [][2]int `json:"years"`
+		}
+		if err := json.Unmarshal([]byte(read(t, dir, "search/"+lang+"/meta.json")), &m); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := len(m.Years) - 1; i >= 0; i-- {
+			want = append(want, fmt.Sprint(m.Years[i][0]))
+		}
+		var got []string
+		// The first option, with an empty value, is all years.
+		for _, o := range parsePage(t, dir, lang+"/search/index.html").all("#search-year option[value]:first-child ~ option") {
+			got = append(got, textOf(o))
+		}
+		if len(want) < 3 || !slices.Equal(got, want) {
+			t.Errorf("%s: the year filter offers %q, want %q", lang, got, want)
+		}
+	}
 }

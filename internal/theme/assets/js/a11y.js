@@ -104,11 +104,19 @@
     return out;
   }
 
+  // hush empties the queue. Chromium keeps the voice paused through cancel(), so that whatever
+  // is spoken next would wait silently for a resume() that never comes: resume it here.
+  function hush() {
+    synth.cancel();
+    synth.resume();
+  }
+
   function say(list, page) {
     var mine = ++run;
-    synth.cancel();
+    hush();
     reading = page;
     paused = false;
+    show();
     list.forEach(function (t, i) {
       var u = new Utterance(t);
       u.lang = root.lang;
@@ -131,7 +139,7 @@
   function silence() {
     run++;
     reading = paused = false;
-    if (synth) synth.cancel();
+    if (synth) hush();
   }
 
   d.addEventListener("click", function (ev) {

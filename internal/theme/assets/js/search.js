@@ -132,11 +132,13 @@ function postings(b, p, df, n) {
   return {ids, w}
 }
 
-function index(base) {
+// index reads the index files under base; fresh asks the server again for
+// files the browser has cached (meta.json and excerpts have fixed names).
+function index(base, fresh) {
   const files = new Map()
   const get = (name, bin) => {
     if (!files.has(name)) {
-      files.set(name, fetch(base + name).then(r => {
+      files.set(name, fetch(base + name, {cache: fresh ? 'no-cache' : 'default'}).then(r => {
         if (!r.ok) throw new Error(name + ': ' + r.status)
         return bin ? new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then(a => new Uint8Array(a)) : r.json()
       }))
@@ -156,6 +158,14 @@ function index(base) {
   }
   return {
     get,
+    // excerpt reads what result id shows, or throws when the file was
+    // written by another build than meta.json: the id may then name
+    // another announcement.
+    async excerpt(id) {
+      const d = await get('d/' + id + '.json')
+      if (d.k != meta.excerptKeys[Math.floor(id / meta.excerptBlock)]) throw STALE
+      return d
+    },
     // search answers a query: the results, best first, as {id, s}.
     async search(q, fold, column, year, newest) {
       meta ??= await get('meta.json')
@@ -190,6 +200,8 @@ function index(base) {
     meta: () => meta,
   }
 }
+
+const STALE = new Error('index changed')
 
 function foldTable(b) {
   const p = {i: 0}, n = uv(b, p), from = [], m = new Map()
@@ -248,13 +260,14 @@ if (page) {
   const form = page.querySelector('form'), status = page.querySelector('[data-search-status]')
   const list = page.querySelector('[data-search-results]'), more = page.querySelector('[data-search-more]')
   const msg = (key, vars = {}) => page.dataset[key].replace(/\{(\w+)\}/g, (_, k) => vars[k])
-  const ix = index(page.dataset.index)
   const excerptChars = +page.dataset.excerpt || 160
-  let run = 0, hits = [], shown = 0, groups = [], fold = null
+  let ix = index(page.dataset.index), run = 0, hits = [], shown = 0, groups = [], fold = null
+  // The fold tables made, by file name: made once, not for every query.
+  const folds = new Map()
 
   const show = async () => {
     const mine = run, batch = hits.slice(shown, shown + (+page.dataset.pageSize || 10))
-    const docs = await Promise.all(batch.map(h => ix.get('d/' + h.id + '.json')))
+    const docs = await Promise.all(batch.map(h => ix.excerpt(h.id)))
     if (mine != run) return
     let focus
     for (const d of docs) {
@@ -278,7 +291,10 @@ if (page) {
     return focus
   }
 
-  const go = async () => {
+  // go searches for what the address asks. The site may have been rebuilt
+  // since this page read the index: an excerpt from the new build then
+  // searches again, once, with every file asked of the server anew.
+  const go = async again => {
     const u = new URLSearchParams(location.search), q = (u.get('q') || '').trim()
     for (const el of form.elements) if (el.name) el.value = u.get(el.name) || ''
     const mine = ++run
@@ -289,7 +305,9 @@ if (page) {
     if (!window.DecompressionStream) { status.textContent = msg('msgUnsupported'); return }
     status.textContent = msg('msgSearching')
     try {
-      fold = HAN.test(q) ? await ix.get((await ix.get('meta.json')).fold, 1).then(foldTable) : null
+      const name = HAN.test(q) && (await ix.get('meta.json')).fold
+      if (name && !folds.has(name)) folds.set(name, ix.get(name, 1).then(foldTable))
+      fold = name ? await folds.get(name) : null
       const found = await ix.search(q, fold, u.get('column'), +u.get('year'), u.get('sort') == 'newest')
       if (mine != run) return
       hits = found
@@ -298,7 +316,12 @@ if (page) {
       if (mine != run) return
       status.textContent = hits.length ? msg(hits.length == 1 ? 'msgOne' : 'msgCount', {n: hits.length}) : msg('msgNone', {q})
     } catch (e) {
-      if (mine == run) status.textContent = msg('msgError')
+      if (mine != run) return
+      if (e == STALE && !again) {
+        ix = index(page.dataset.index, true)
+        return go(true)
+      }
+      status.textContent = msg('msgError')
       console.error(e)
     }
   }
@@ -311,10 +334,17 @@ if (page) {
     go()
   })
   more.addEventListener('click', async () => {
-    const f = await show()
-    status.textContent = msg('msgShown', {shown, n: hits.length})
-    f?.focus()
+    try {
+      const f = await show()
+      status.textContent = msg('msgShown', {shown, n: hits.length})
+      f?.focus()
+    } catch (e) {
+      // The ids of the results listed so far may be out of date too.
+      if (e != STALE) throw e
+      ix = index(page.dataset.index, true)
+      go(true)
+    }
   })
-  addEventListener('popstate', go)
+  addEventListener('popstate', () => go())
   go()
 }
