@@ -24,7 +24,8 @@ import (
 //     neighbours (a bigram): a word or phrase of any length is found
 //     inside running text without a dictionary.
 //  4. Words made only of a–z and apostrophes are stemmed with the Snowball
-//     English (Porter2) stemmer; other words (numbers, G20) are kept.
+//     English (Porter2) stemmer, irregular plurals (buses, children) as
+//     their singular; other words (numbers, G20) are kept.
 //
 // An Analyzer is not safe for concurrent use: it caches stems.
 type Analyzer struct {
@@ -228,9 +229,53 @@ func (a *Analyzer) stem(w string) string {
 // stemWord applies step 4 to one word.
 func stemWord(w string) string {
 	if isStemmable(w) {
+		if one, ok := plurals[w]; ok {
+			w = one
+		}
 		return english.Stem(w, true)
 	}
 	return w
+}
+
+// plurals are plurals the stemmer does not bring to their singular's stem
+// (it keeps buses as "buse", bus as "bus"): each is stemmed as its
+// singular. The search script holds the same list (PLURALS).
+var plurals = map[string]string{
+	"buses":      "bus",
+	"busses":     "bus",
+	"gases":      "gas",
+	"pluses":     "plus",
+	"aliases":    "alias",
+	"lenses":     "lens",
+	"canvases":   "canvas",
+	"irises":     "iris",
+	"crises":     "crisis",
+	"analyses":   "analysis",
+	"theses":     "thesis",
+	"diagnoses":  "diagnosis",
+	"hypotheses": "hypothesis",
+	"emphases":   "emphasis",
+	"synopses":   "synopsis",
+	"oases":      "oasis",
+	"children":   "child",
+	"women":      "woman",
+	"men":        "man",
+	"feet":       "foot",
+	"teeth":      "tooth",
+	"mice":       "mouse",
+	"geese":      "goose",
+	"knives":     "knife",
+	"wives":      "wife",
+	"lives":      "life",
+	"halves":     "half",
+	"shelves":    "shelf",
+	"wolves":     "wolf",
+	"thieves":    "thief",
+	"indices":    "index",
+	"matrices":   "matrix",
+	"appendices": "appendix",
+	"criteria":   "criterion",
+	"phenomena":  "phenomenon",
 }
 
 func isStemmable(w string) bool {

@@ -126,6 +126,11 @@ func TestStemsInflections(t *testing.T) {
 		{"employ", "employment", "employing"},
 		{"vaccine", "vaccines"},
 		{"cafe", "cafés", "CAFÉ"},
+		{"bus", "buses", "Busses"},
+		{"child", "children"},
+		{"crisis", "crises"},
+		{"index", "indices", "indexes"},
+		{"criterion", "criteria"},
 	}
 	for _, words := range same {
 		first := strings.Join(terms(ix, words[0]), " ")

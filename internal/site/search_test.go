@@ -593,7 +593,9 @@ func stemmerWords() []string {
 	}
 	return append(words, "skis", "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only",
 		"singly", "news", "howe", "atlas", "cosmos", "bias", "andes", "innings", "outings", "cannings",
-		"herrings", "earrings", "proceeds", "exceeded", "succeeding", "yyy", "yay", "eyeing")
+		"herrings", "earrings", "proceeds", "exceeded", "succeeding", "yyy", "yay", "eyeing",
+		"bus", "buses", "busses", "gases", "children", "child", "crises", "crisis", "indices", "index",
+		"criteria", "criterion", "men", "women", "lives", "wolves", "phenomena")
 }
 
 func jsonOf(v any) string {

@@ -84,7 +84,11 @@ function stem(w) {
   return s.replaceAll('Y', 'y')
 }
 
-const stemWord = w => /^[a-z']{3,}$/.test(w) ? stem(w) : w
+// Plurals the stemmer does not bring to their singular's stem, as
+// plurals in the analyser: each is stemmed as its singular.
+const PLURALS = Object.fromEntries('buses bus busses bus gases gas pluses plus aliases alias lenses lens canvases canvas irises iris crises crisis analyses analysis theses thesis diagnoses diagnosis hypotheses hypothesis emphases emphasis synopses synopsis oases oasis children child women woman men man feet foot teeth tooth mice mouse geese goose knives knife wives wife lives life halves half shelves shelf wolves wolf thieves thief indices index matrices matrix appendices appendix criteria criterion phenomena phenomenon'
+  .split(' ').flatMap((w, i, a) => i % 2 ? [] : [[w, a[i + 1]]]))
+const stemWord = w => /^[a-z']{3,}$/.test(w) ? stem(PLURALS[w] || w) : w
 
 // queryTerms groups a query's terms by run, as Analyzer.QueryTerms does.
 function queryTerms(q, fold) {
