@@ -167,6 +167,20 @@ func ValidAlias(a string) error {
 	return nil
 }
 
+// A PageError is a problem of one page of a manifest: pages[Index], whose
+// id is ID. Callers name the page's source by its id.
+type PageError struct {
+	Index int
+	ID    string
+	Err   error
+}
+
+func (e *PageError) Error() string {
+	return fmt.Sprintf("manifest: pages[%d] (id %q): %v", e.Index, e.ID, e.Err)
+}
+
+func (e *PageError) Unwrap() error { return e.Err }
+
 // Validate reports the first problem that makes m unusable, naming the page
 // (by index and id) it found it on.
 func (m Manifest) Validate() error {
@@ -177,16 +191,16 @@ func (m Manifest) Validate() error {
 	paths := make(map[string]int, len(m.Pages))
 	for i, p := range m.Pages {
 		if err := ValidID(p.ID); err != nil {
-			return fmt.Errorf("manifest: pages[%d] (id %q): %w", i, p.ID, err)
+			return &PageError{i, p.ID, err}
 		}
 		if err := validLang(p.Lang); err != nil {
-			return fmt.Errorf("manifest: pages[%d] (id %q): %w", i, p.ID, err)
+			return &PageError{i, p.ID, err}
 		}
 		if !strings.HasPrefix(p.ID, p.Lang+"/") {
-			return fmt.Errorf("manifest: pages[%d] (id %q): id does not start with its lang %q followed by \"/\"", i, p.ID, p.Lang)
+			return &PageError{i, p.ID, fmt.Errorf("id does not start with its lang %q followed by \"/\"", p.Lang)}
 		}
 		if err := validPath(p.Path); err != nil {
-			return fmt.Errorf("manifest: pages[%d] (id %q): %w", i, p.ID, err)
+			return &PageError{i, p.ID, err}
 		}
 		if j, dup := ids[p.ID]; dup {
 			return fmt.Errorf("manifest: pages[%d] and pages[%d] have the same id %q", j, i, p.ID)
@@ -203,11 +217,10 @@ func (m Manifest) Validate() error {
 	for i, p := range m.Pages {
 		for _, a := range p.Aliases {
 			if err := ValidAlias(a); err != nil {
-				return fmt.Errorf("manifest: pages[%d] (id %q): alias %q: %w", i, p.ID, a, err)
+				return &PageError{i, p.ID, fmt.Errorf("alias %q: %w", a, err)}
 			}
 			if j, dup := paths[a]; dup {
-				return fmt.Errorf("manifest: pages[%d] (id %q) has the alias %q, which is the path of pages[%d] (id %q)",
-					i, p.ID, a, j, m.Pages[j].ID)
+				return &PageError{i, p.ID, fmt.Errorf("alias %q is the path of pages[%d] (id %q)", a, j, m.Pages[j].ID)}
 			}
 			paths[a] = i
 		}

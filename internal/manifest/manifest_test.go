@@ -69,7 +69,7 @@ func TestParse(t *testing.T) {
 		{name: "alias with a query", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/view.jsp?id=1"]}]}`, wantErr: "query"},
 		{name: "alias out of the site", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/a/../../etc/x.html"]}]}`, wantErr: `".." segment`},
 		{name: "relative alias", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["old.html"]}]}`, wantErr: `must start with "/"`},
-		{name: "alias is another page", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/zh/b/"]},{"id":"zh/b","lang":"zh","path":"/zh/b/"}]}`, wantErr: "which is the path of pages[1]"},
+		{name: "alias is another page", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/zh/b/"]},{"id":"zh/b","lang":"zh","path":"/zh/b/"}]}`, wantErr: `alias "/zh/b/" is the path of pages[1]`},
 		{name: "alias of two pages", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/","aliases":["/old.html"]},{"id":"zh/b","lang":"zh","path":"/zh/b/","aliases":["/old.html"]}]}`, wantErr: `alias "/old.html"`},
 		{name: "duplicate path", in: `{"version":1,"pages":[{"id":"zh/a","lang":"zh","path":"/zh/a/"},{"id":"zh/b","lang":"zh","path":"/zh/a/"}]}`, wantErr: "same path"},
 	}

@@ -2,11 +2,11 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"gazette/internal/manifest"
 	"gazette/internal/redirect"
@@ -34,15 +34,12 @@ func buildManifest(pages []pageInfo) (manifest.Manifest, []byte, error) {
 	var buf bytes.Buffer
 	if err := manifest.Write(&buf, m); err != nil {
 		// Name the content file: a bad or shared alias is the writer's to
-		// fix, and the message names the page with the alias first.
-		file, at := "", -1
-		for _, p := range pages {
-			if i := strings.Index(err.Error(), fmt.Sprintf("(id %q)", p.id)); len(p.aliases) > 0 && i >= 0 && (at < 0 || i < at) {
-				file, at = p.file, i
+		// fix.
+		var pe *manifest.PageError
+		if errors.As(err, &pe) {
+			if file, ok := seen[pe.ID]; ok {
+				return m, nil, fmt.Errorf("%s: %w", file, err)
 			}
-		}
-		if file != "" {
-			return m, nil, fmt.Errorf("%s: %w", file, err)
 		}
 		return m, nil, fmt.Errorf("site: %w", err)
 	}
