@@ -8,8 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -55,7 +53,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return counter.FetchViews(ctx, client, *countsFrom, ids)
 		}
 	}
-	collectLessOften()
 	rep, err := site.Build(ctx, opts)
 	if err != nil {
 		var ce *site.CheckError
@@ -99,17 +96,5 @@ func printReport(w io.Writer, p *messages.Printer, rep *site.Report) {
 	fmt.Fprint(w, p.Sprintf(messages.BuildWarnings, len(rep.Warnings)))
 	for _, warn := range rep.Warnings {
 		fmt.Fprint(w, p.Sprintf(messages.BuildWarning, warn))
-	}
-}
-
-// collectLessOften gives the garbage collector twice its default headroom
-// (GOGC=200) for the build. A build is one pass that ends with the process,
-// and most of its heap is Hugo's pages and caches, alive to the end: at the
-// default the collector re-marks them again and again, a tenth of the CPU
-// time of a large site. This halves that for about a fifth more peak memory
-// (BENCHMARKS.md, ## build). GOGC or GOMEMLIMIT set by the operator win.
-func collectLessOften() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(200)
 	}
 }
