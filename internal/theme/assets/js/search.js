@@ -88,7 +88,15 @@ function stem(w) {
 // plurals in the analyser: each is stemmed as its singular.
 const PLURALS = Object.fromEntries('buses bus busses bus gases gas pluses plus aliases alias lenses lens canvases canvas irises iris crises crisis analyses analysis theses thesis diagnoses diagnosis hypotheses hypothesis emphases emphasis synopses synopsis oases oasis children child women woman men man feet foot teeth tooth mice mouse geese goose knives knife wives wife lives life halves half shelves shelf wolves wolf thieves thief indices index matrices matrix appendices appendix criteria criterion phenomena phenomenon'
   .split(' ').flatMap((w, i, a) => i % 2 ? [] : [[w, a[i + 1]]]))
-const stemWord = w => /^[a-z']{3,}$/.test(w) ? stem(PLURALS[w] || w) : w
+// stemWord stems w if it is an English word, remembering stems: the
+// excerpts of one page of results repeat their words.
+const stems = new Map()
+const stemWord = w => {
+  if (!/^[a-z']{3,}$/.test(w)) return w
+  let s = stems.get(w)
+  if (s === undefined) stems.set(w, s = stem(PLURALS[w] || w))
+  return s
+}
 
 // queryTerms groups a query's terms by run, as Analyzer.QueryTerms does.
 function queryTerms(q, fold) {
@@ -216,16 +224,31 @@ function foldTable(b) {
 
 // highlight returns text's stretches [start, end) that match the query.
 function highlight(text, groups, fold) {
-  const map = [], cjk = groups.flat().filter(t => CJK.test(t)), words = new Set(groups.flat())
+  const cjk = groups.flat().filter(t => CJK.test(t)), words = new Set(groups.flat())
+  // norm is text normalised piece by piece: a run of ASCII, which only
+  // changes case, or one other character. segs maps it back to text:
+  // [start in norm, start in text, end in text, whole] where whole says
+  // every position of the piece stands for the whole character.
+  const segs = []
   let norm = ''
-  for (let i = 0; i < text.length;) {
-    const c = String.fromCodePoint(text.codePointAt(i)), n = normalise(c, fold)
-    for (let k = 0; k < n.length; k++) map.push([i, i + c.length])
-    norm += n
-    i += c.length
+  for (const m of text.matchAll(/[\0-\x7f]+|[^\0-\x7f]/gu)) {
+    const whole = m[0].charCodeAt(0) > 0x7f
+    segs.push([norm.length, m.index, m.index + m[0].length, whole])
+    norm += whole ? normalise(m[0], fold) : m[0].toLowerCase()
+  }
+  // at is the offset in text where norm's position k starts, or ends.
+  const at = (k, end) => {
+    let lo = 0, hi = segs.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (segs[mid][0] <= k) lo = mid
+      else hi = mid - 1
+    }
+    const [n, s, e, whole] = segs[lo]
+    return whole ? (end ? e : s) : s + k - n + (end ? 1 : 0)
   }
   const marks = []
-  const add = (a, b) => { if (b > a) marks.push([map[a][0], map[b - 1][1]]) }
+  const add = (a, b) => { if (b > a) marks.push([at(a), at(b - 1, 1)]) }
   for (const t of cjk) for (let i = norm.indexOf(t); i >= 0; i = norm.indexOf(t, i + 1)) add(i, i + t.length)
   for (const m of norm.matchAll(RUN)) if (!m[1] && words.has(stemWord(m[0]))) add(m.index, m.index + m[0].length)
   marks.sort((a, b) => a[0] - b[0])
