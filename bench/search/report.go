@@ -51,6 +51,16 @@ func printReport(w io.Writer, reports []*sizeReport) {
 			}
 		}
 		fmt.Fprintln(w)
+		// The slowest queries, to tell a slow kind of query from the
+		// machine's noise.
+		fmt.Fprintln(w, "| engine | slowest first queries (ms, requests) | slowest later queries (ms, requests) |")
+		fmt.Fprintln(w, "|---|---|---|")
+		for _, e := range r.engines {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", e.name,
+				slowest(e.results, func(q queryResult) (string, float64, int) { return q.Q, q.FirstMS, q.Requests1 }),
+				slowest(e.results, func(q queryResult) (string, float64, int) { return q.LaterOf, q.LaterMS, q.Requests2 }))
+		}
+		fmt.Fprintln(w)
 		fmt.Fprintln(w, "| index | files | bytes stored | bytes sent (gzip) |")
 		fmt.Fprintln(w, "|---|---:|---:|---:|")
 		names := make([]string, 0, len(r.index))
@@ -119,4 +129,21 @@ func group(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// slowest lists the three slowest of rs by what of picks out: the query,
+// its time and its number of requests.
+func slowest(rs []queryResult, of func(queryResult) (string, float64, int)) string {
+	rs = append([]queryResult(nil), rs...)
+	sort.SliceStable(rs, func(i, j int) bool {
+		_, a, _ := of(rs[i])
+		_, b, _ := of(rs[j])
+		return a > b
+	})
+	var out []string
+	for _, q := range rs[:min(3, len(rs))] {
+		text, ms, n := of(q)
+		out = append(out, fmt.Sprintf("`%s` %.0f, %d", text, ms, n))
+	}
+	return strings.Join(out, "; ")
 }
