@@ -808,6 +808,7 @@ func TestA11yReadAloud(t *testing.T) {
 				Meta  string   `json:"meta"`
 				Body  []string `json:"body"`
 				Tools string   `json:"tools"`
+				Views string   `json:"views"`
 			}](t, ctx, `(() => {
 				const norm = s => s.replace(/\s+/g, " ").trim();
 				return {
@@ -815,6 +816,7 @@ func TestA11yReadAloud(t *testing.T) {
 					meta: norm(document.querySelector("article time").closest("p").innerText),
 					body: [...document.querySelectorAll("article p")].filter(p => p.closest(".prose")).map(p => norm(p.innerText)),
 					tools: norm(document.querySelector(".tools").innerText),
+					views: norm(document.querySelector("article .views").firstChild.textContent),
 				};
 			})()`)
 			if len(want.Body) < 3 {
@@ -848,6 +850,10 @@ func TestA11yReadAloud(t *testing.T) {
 				}
 				if c.Op == "speak" && strings.Contains(c.Text, want.Tools) {
 					t.Errorf("%s: read-aloud reads the font-size controls aloud: %q", first, c.Text)
+				}
+				// The count is page furniture, not the announcement.
+				if c.Op == "speak" && want.Views != "" && strings.Contains(c.Text, want.Views) {
+					t.Errorf("%s: read-aloud reads the browse count aloud: %q", first, c.Text)
 				}
 			}
 			s := readState(t, ctx)

@@ -87,13 +87,14 @@
   }
 
   // texts returns what to say for el: the text of each visible block in it, in order, leaving
-  // out navigation and controls; or its own name when it has no blocks (a link, a button).
+  // out navigation, controls and the browse count; or its own name when it has no blocks (a link,
+  // a button).
   function texts(el) {
     var out = [];
     var blocks = el.matches(BLOCKS) ? [el] : el.querySelectorAll(BLOCKS);
     Array.prototype.forEach.call(blocks, function (b) {
       var t = b.innerText.replace(/\s+/g, " ").trim();
-      if (t && b.getClientRects().length && !b.querySelector(BLOCKS) && (b === el || !b.closest("nav,.tools,.a11y"))) {
+      if (t && b.getClientRects().length && !b.querySelector(BLOCKS) && (b === el || !b.closest("nav,.tools,.a11y,.views"))) {
         out.push(t);
       }
     });
