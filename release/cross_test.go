@@ -19,6 +19,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gazette/internal/testenv"
 )
 
 // The tests in this file build the release for other platforms and run it:
@@ -34,16 +36,6 @@ func needCross(t *testing.T) {
 		t.Skipf("SKIPPED: the cross-platform release tests compile gazette for three more platforms; set %s=1 to run them "+
 			"(with -timeout 40m when the build cache is cold) — bash .ci/run does", crossEnv)
 	}
-}
-
-// missing is internal/browsertest's rule: a tool the test needs is absent,
-// which fails the test in CI and skips it elsewhere.
-func missing(t *testing.T, what, install string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s; install it (%s): CI must run these tests", what, install)
-	}
-	t.Skipf("SKIPPED: %s; install it (%s) — these tests run in CI", what, install)
 }
 
 const (
@@ -66,7 +58,7 @@ func TestReleaseOnOtherPlatforms(t *testing.T) {
 	for tg, name := range map[target]string{{"linux", "arm64"}: "qemu-aarch64", {"linux", "loong64"}: "qemu-loongarch64"} {
 		p, err := exec.LookPath(name)
 		if err != nil {
-			missing(t, name+" is not on PATH", "apt-get install qemu-user")
+			testenv.Missing(t, name+" is not on PATH", "apt-get install qemu-user")
 		}
 		qemu[tg] = p
 	}

@@ -16,19 +16,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// missing stops the test because a tool it needs is not installed. what
-// names the tool and where it was looked for; install says how to get it.
-// In CI it fails the test, elsewhere it skips it.
-func missing(t testing.TB, what, install string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("browsertest: %s; install it (%s): CI must run these tests", what, install)
-		return
-	}
-	t.Skipf("SKIPPED: %s; install it (%s) — these tests run in CI", what, install)
-}
+	"gazette/internal/testenv"
+)
 
 // repoRoot returns the directory of the go.mod that encloses the current
 // working directory, which for go test is the package being tested.
@@ -59,7 +49,7 @@ func nodeModule(t testing.TB, pkg, file string) string {
 	t.Helper()
 	p := filepath.Join(repoRoot(t), "node_modules", pkg, filepath.FromSlash(file))
 	if _, err := os.Stat(p); err != nil {
-		missing(t, "npm package "+pkg+" not found in node_modules", "npm ci --ignore-scripts, at the repository root")
+		testenv.Missing(t, "npm package "+pkg+" not found in node_modules", "npm ci --ignore-scripts, at the repository root")
 	}
 	return p
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"gazette/internal/testenv"
 )
 
 // DefaultChromium is where Debian's chromium package installs the browser.
@@ -40,7 +42,7 @@ func Chromium(t testing.TB) context.Context {
 		bin = DefaultChromium
 	}
 	if _, err := exec.LookPath(bin); err != nil {
-		missing(t, "chromium not found at "+bin, "apt-get install chromium, or set CHROMIUM to the browser")
+		testenv.Missing(t, "chromium not found at "+bin, "apt-get install chromium, or set CHROMIUM to the browser")
 	}
 
 	// The browser's own output is mostly noise (no D-Bus on a server), so

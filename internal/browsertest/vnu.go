@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"gazette/internal/testenv"
 )
 
 // Message is one finding of the Nu HTML Checker.
@@ -51,7 +53,7 @@ func VNU(t testing.TB, files ...string) []Message {
 		java = "java"
 	}
 	if _, err := exec.LookPath(java); err != nil {
-		missing(t, "Java runtime not found ("+java+")", "apt-get install default-jre-headless, or set JAVA to the java binary")
+		testenv.Missing(t, "Java runtime not found ("+java+")", "apt-get install default-jre-headless, or set JAVA to the java binary")
 	}
 
 	// Absolute paths, so that the file: URLs in the report map back to the

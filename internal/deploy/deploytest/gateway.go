@@ -23,6 +23,8 @@ import (
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"gazette/internal/testenv"
 )
 
 // Install is how to get the gateway version the tests are written for.
@@ -70,10 +72,7 @@ func Require(tb testing.TB) string {
 	if err == nil {
 		return p
 	}
-	if os.Getenv("CI") != "" {
-		tb.Fatalf("%v; CI must install it: %s, and export GAZETTE_TEST_VERSITYGW=$(go env GOPATH)/bin/versitygw", err, Install)
-	}
-	tb.Skipf("SKIPPED: no S3 server for the deploy tests: %v. Install it with: %s", err, Install)
+	testenv.Missing(tb, fmt.Sprintf("no S3 server for the deploy tests: %v", err), Install+", and export GAZETTE_TEST_VERSITYGW=$(go env GOPATH)/bin/versitygw")
 	return ""
 }
 
