@@ -97,6 +97,26 @@ func printReport(w io.Writer, b *bench, results []sizeResult) {
 				ratio(float64(median(g.rss())), float64(median(h.rss()))))
 		}
 	}
+	// Hugo builds no search index; gazette's summary says how long its
+	// own took, so its build is also compared without that part.
+	for _, r := range results {
+		h := r.tools[1]
+		for _, g := range r.tools {
+			if g == h {
+				continue
+			}
+			var rest, search []time.Duration
+			for _, s := range g.samples {
+				rest, search = append(rest, s.wall-s.search), append(search, s.search)
+			}
+			if median(search) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\nn=%d: %s's search index took %s (median), %.1f %% of its build; without it %s's wall median is %s, %.2f × hugo's.\n",
+				r.n, g.tool, secs(median(search)), 100*float64(median(search))/float64(median(g.walls())),
+				g.tool, secs(median(rest)), float64(median(rest))/float64(median(h.walls())))
+		}
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Outputs (last run of each tool):")
 	fmt.Fprintln(w)

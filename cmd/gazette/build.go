@@ -92,7 +92,7 @@ func printReport(w io.Writer, p *messages.Printer, rep *site.Report) {
 		saved = 100 * float64(rep.BytesBefore-rep.BytesAfter) / float64(rep.BytesBefore)
 	}
 	fmt.Fprint(w, p.Sprintf(messages.BuildBytes, rep.BytesBefore, rep.BytesAfter, saved))
-	fmt.Fprint(w, p.Sprintf(messages.BuildDuration, rep.Duration.Round(time.Millisecond)))
+	fmt.Fprint(w, p.Sprintf(messages.BuildDuration, rep.Duration.Round(time.Millisecond), rep.Search.Round(time.Millisecond)))
 	fmt.Fprint(w, p.Sprintf(messages.BuildWarnings, len(rep.Warnings)))
 	for _, warn := range rep.Warnings {
 		fmt.Fprint(w, p.Sprintf(messages.BuildWarning, warn))

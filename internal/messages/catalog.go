@@ -409,7 +409,7 @@ var catalog = map[Key]entry{
 		zh: "字节：    压缩前 %d，压缩后 %d（减少 %.1f%%）\n",
 		en: "bytes:    %d before minify, %d after (%.1f%% smaller)\n",
 	},
-	BuildDuration: {zh: "用时：    %s\n", en: "duration: %s\n"},
+	BuildDuration: {zh: "用时：    %s（其中搜索索引 %s）\n", en: "duration: %s (search index %s)\n"},
 	BuildWarnings: {zh: "警告：    %d\n", en: "warnings: %d\n"},
 	BuildWarning:  {zh: "  警告：%s\n", en: "  warning: %s\n"},
 	BuildCheckFail: {
