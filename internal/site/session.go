@@ -459,11 +459,9 @@ func (s *Session) copyStatic(out *memSite) error {
 		before[rel] = true
 	}
 	for _, f := range files {
-		if isSearchFile(f.rel) {
-			return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", f.rel, search.Dir)
-		}
-		if _, _, err := out.lookup(f.rel); (err == nil && !before[f.rel]) || f.rel == manifestPath {
-			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
+		_, _, err := out.lookup(f.rel)
+		if err := staticClash(f.rel, err == nil && !before[f.rel]); err != nil {
+			return err
 		}
 	}
 	now := map[string]bool{}

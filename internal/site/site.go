@@ -256,12 +256,22 @@ func noOverlap(rendered []string, static []file) error {
 		seen[rel] = true
 	}
 	for _, f := range static {
-		if isSearchFile(f.rel) {
-			return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", f.rel, search.Dir)
+		if err := staticClash(f.rel, seen[f.rel]); err != nil {
+			return err
 		}
-		if seen[f.rel] || f.rel == manifestPath {
-			return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", f.rel)
-		}
+	}
+	return nil
+}
+
+// staticClash refuses the static file rel where the build writes a file
+// of its own: the search index's folder, the browse-count manifest, or a
+// page it rendered (rendered).
+func staticClash(rel string, rendered bool) error {
+	if isSearchFile(rel) {
+		return fmt.Errorf("static/%s: the folder %s/ is where the build writes the search index; move the file elsewhere", rel, search.Dir)
+	}
+	if rendered || rel == manifestPath {
+		return fmt.Errorf("static/%s: has the same path as a page the site renders; rename or remove one of them", rel)
 	}
 	return nil
 }
