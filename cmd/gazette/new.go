@@ -15,6 +15,7 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/messages"
+	"gazette/internal/newfile"
 )
 
 // validName is what an announcement's file name may be: it becomes the
@@ -84,7 +85,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var written []string
 	for _, f := range files {
 		path := filepath.Join(*site, f.rel)
-		if err := writeNew(path, f.text); err != nil {
+		if err := newfile.Write(path, []byte(f.text)); err != nil {
 			for _, w := range written {
 				os.Remove(w)
 			}
@@ -115,23 +116,6 @@ func columnList(siteDir string) string {
 		paths = append(paths, c.Path())
 	}
 	return strings.Join(paths, ", ")
-}
-
-// writeNew creates path with text, failing if it already exists.
-func writeNew(path, text string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
 }
 
 // frontMatter writes an announcement's TOML front matter. An empty title

@@ -15,6 +15,7 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 
 	"gazette/internal/messages"
+	"gazette/internal/newfile"
 )
 
 // Announcement is one announcement in one language, ready to be written:
@@ -189,20 +190,9 @@ func write(site string, a *Announcement, dir string, dryRun bool) ([]string, err
 
 // writeNew creates name with data, failing if it already exists.
 func writeNew(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	err := newfile.Write(name, data)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s exists", name)
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s exists", name)
-		}
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(name)
-		return err
-	}
-	return f.Close()
+	return err
 }

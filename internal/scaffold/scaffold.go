@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"gazette/internal/config"
+	"gazette/internal/newfile"
 )
 
 //go:embed files
@@ -157,23 +158,11 @@ func render(name string, data map[string]string) ([]byte, error) {
 
 // create writes a new file, reporting false when one is already there.
 func create(path string, data []byte) (bool, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, fmt.Errorf("scaffold: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := newfile.Write(path, data)
 	if errors.Is(err, fs.ErrExist) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("scaffold: %w", err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
-		return false, fmt.Errorf("scaffold: writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
 		return false, fmt.Errorf("scaffold: writing %s: %w", path, err)
 	}
 	return true, nil

@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"gazette/internal/newfile"
 )
 
 // The "all:" prefix keeps folders such as layouts/_partials, whose names
@@ -119,24 +121,12 @@ func Export(siteDir string, names []string) (*Exported, error) {
 			return res, fmt.Errorf("theme: reading %s: %w", name, err)
 		}
 		dst := filepath.Join(siteDir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return res, fmt.Errorf("theme: %w", err)
-		}
-		f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err = newfile.Write(dst, data)
 		if errors.Is(err, fs.ErrExist) {
 			res.Kept = append(res.Kept, name)
 			continue
 		}
 		if err != nil {
-			return res, fmt.Errorf("theme: %w", err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			os.Remove(dst)
-			return res, fmt.Errorf("theme: writing %s: %w", dst, err)
-		}
-		if err := f.Close(); err != nil {
-			os.Remove(dst)
 			return res, fmt.Errorf("theme: writing %s: %w", dst, err)
 		}
 		res.Written = append(res.Written, name)
