@@ -17,8 +17,12 @@ import (
 // module.
 func programs() []string { return []string{"gazette", "browsecount"} }
 
-// stamp is what a release build writes into the programs: package main of
-// both declares releaseVersion and releaseCommit for the linker to set.
+// stampVar starts the names of the variables a release build sets with
+// the linker: internal/version's stampedVersion and stampedCommit.
+const stampVar = "gazette/internal/version.stamped"
+
+// stamp is what a release build writes into the programs, through
+// internal/version, which both link.
 type stamp struct {
 	Version string // v1.2.3
 	Commit  string // full hash of the commit built
@@ -65,7 +69,7 @@ func goBuild(ctx context.Context, root string, t target, cmd, out string, s stam
 }
 
 func buildArgs(cmd, out string, s stamp) []string {
-	ldflags := "-s -w -buildid= -X main.releaseVersion=" + s.Version + " -X main.releaseCommit=" + s.Commit
+	ldflags := "-s -w -buildid= -X " + stampVar + "Version=" + s.Version + " -X " + stampVar + "Commit=" + s.Commit
 	return []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=" + ldflags, "-o", out, "./cmd/" + cmd}
 }
 

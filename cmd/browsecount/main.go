@@ -25,16 +25,11 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
 
-// releaseVersion and releaseCommit are stamped by the release program
-// (release/) with -ldflags "-X main.releaseVersion=… -X main.releaseCommit=…";
-// other builds leave them empty. Only the linker writes them.
-var releaseVersion, releaseCommit string
-
 // run is main without the process: it returns the exit code (0 ok,
 // 1 failure, 2 usage).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
-		printVersion(stdout, version.Read(releaseVersion, releaseCommit))
+		printVersion(stdout, version.Read())
 		return 0
 	}
 	cmd := "serve"

@@ -65,4 +65,4 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // gazetteVersion is the release this gazette was built as: the pipelines
 // of a new site install the same one.
-func gazetteVersion() string { return version.Read(releaseVersion, releaseCommit).Version }
+func gazetteVersion() string { return version.Read().Version }

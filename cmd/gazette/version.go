@@ -10,12 +10,6 @@ import (
 	"gazette/internal/version"
 )
 
-// releaseVersion and releaseCommit are stamped by the release program
-// (release/) with -ldflags "-X main.releaseVersion=… -X main.releaseCommit=…";
-// other builds leave them empty and internal/version reads what the go
-// command recorded. Only the linker writes them.
-var releaseVersion, releaseCommit string
-
 // runVersion prints the version, the commit and the Hugo version.
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	p := printerFor(args)
@@ -35,7 +29,7 @@ func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		flags.Usage()
 		return 2
 	}
-	info := version.Read(releaseVersion, releaseCommit)
+	info := version.Read()
 	c := info.Commit
 	switch {
 	case c == "":

@@ -37,12 +37,17 @@ type Info struct {
 	Platform string
 }
 
-// Read describes the running program. version and commit are the values
-// the release program stamps into package main with -ldflags -X; empty
-// strings mean the program was not built by it.
-func Read(version, commit string) Info {
+// stampedVersion and stampedCommit are written by the release program
+// (release/) with -ldflags "-X gazette/internal/version.stampedVersion=…
+// -X gazette/internal/version.stampedCommit=…"; other builds leave them
+// empty. Only the linker writes them.
+var stampedVersion, stampedCommit string
+
+// Read describes the running program: the release stamp where there is
+// one, else what the go command recorded.
+func Read() Info {
 	bi, _ := debug.ReadBuildInfo()
-	return FromBuildInfo(version, commit, bi)
+	return FromBuildInfo(stampedVersion, stampedCommit, bi)
 }
 
 // FromBuildInfo is Read on a given build record; bi may be nil (a binary
