@@ -223,6 +223,10 @@ function foldTable(b) {
 }
 
 // highlight returns text's stretches [start, end) that match the query.
+// norms remembers each character's normal form under the fold table
+// normsFold: Chinese excerpts repeat their characters.
+let norms, normsFold
+
 function highlight(text, groups, fold) {
   const cjk = groups.flat().filter(t => CJK.test(t)), words = new Set(groups.flat())
   // norm is text normalised piece by piece: a run of ASCII, which only
@@ -231,10 +235,13 @@ function highlight(text, groups, fold) {
   // every position of the piece stands for the whole character.
   const segs = []
   let norm = ''
+  if (fold !== normsFold) normsFold = fold, norms = new Map()
   for (const m of text.matchAll(/[\0-\x7f]+|[^\0-\x7f]/gu)) {
-    const whole = m[0].charCodeAt(0) > 0x7f
-    segs.push([norm.length, m.index, m.index + m[0].length, whole])
-    norm += whole ? normalise(m[0], fold) : m[0].toLowerCase()
+    const c = m[0], whole = c.charCodeAt(0) > 0x7f
+    segs.push([norm.length, m.index, m.index + c.length, whole])
+    let n = whole ? norms.get(c) : c.toLowerCase()
+    if (n === undefined) norms.set(c, n = normalise(c, fold))
+    norm += n
   }
   // at is the offset in text where norm's position k starts, or ends.
   const at = (k, end) => {
@@ -250,7 +257,10 @@ function highlight(text, groups, fold) {
   const marks = []
   const add = (a, b) => { if (b > a) marks.push([at(a), at(b - 1, 1)]) }
   for (const t of cjk) for (let i = norm.indexOf(t); i >= 0; i = norm.indexOf(t, i + 1)) add(i, i + t.length)
-  for (const m of norm.matchAll(RUN)) if (!m[1] && words.has(stemWord(m[0]))) add(m.index, m.index + m[0].length)
+  // A word's stem starts with the word's first letter: only words that
+  // start as a query term does need stemming.
+  const firsts = new Set([...words].map(w => w[0]))
+  for (const m of norm.matchAll(RUN)) if (!m[1] && firsts.has(m[0][0]) && words.has(stemWord(m[0]))) add(m.index, m.index + m[0].length)
   marks.sort((a, b) => a[0] - b[0])
   const out = []
   for (const m of marks) {
