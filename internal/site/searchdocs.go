@@ -111,41 +111,47 @@ func searchDoc(p page.Page, loc *time.Location) search.Doc {
 // the indexes to put. The languages are indexed in parallel.
 func writeSearch(indexes map[string]*search.Index, docs searchDocs, cols map[string][]search.Column, put func(search.File) error) error {
 	langs := slices.Sorted(maps.Keys(docs))
-	files := make([][]search.File, len(langs))
-	errs := make([]error, len(langs))
 	for _, lang := range langs {
 		if indexes[lang] == nil {
 			indexes[lang] = search.NewIndex(lang)
 		}
 	}
-	var wg sync.WaitGroup
-	for i, lang := range langs {
+	// Each language's files are handed on as soon as its index is made,
+	// so writing them overlaps the other language's indexing; put is
+	// called by one goroutine at a time.
+	var (
+		mu    sync.Mutex
+		seen  = map[string]bool{}
+		first error
+		wg    sync.WaitGroup
+	)
+	for _, lang := range langs {
 		wg.Go(func() {
 			ix := indexes[lang]
 			for _, file := range slices.Sorted(maps.Keys(docs[lang])) {
 				ix.Add(docs[lang][file])
 			}
-			files[i], errs[i] = ix.Files(cols[lang])
+			files, err := ix.Files(cols[lang])
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = fmt.Errorf("site: search index: %w", err)
+				}
+				return
+			}
+			for _, f := range files {
+				// Both languages write the shared fold table.
+				if seen[f.Name] || first != nil {
+					continue
+				}
+				seen[f.Name] = true
+				first = put(f)
+			}
 		})
 	}
 	wg.Wait()
-	seen := map[string]bool{}
-	for i := range langs {
-		if errs[i] != nil {
-			return fmt.Errorf("site: search index: %w", errs[i])
-		}
-		for _, f := range files[i] {
-			// Both languages write the shared fold table.
-			if seen[f.Name] {
-				continue
-			}
-			seen[f.Name] = true
-			if err := put(f); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return first
 }
 
 // isSearchFile reports whether rel is a file of the search index.
