@@ -13,6 +13,7 @@ import (
 
 	toml "github.com/pelletier/go-toml/v2"
 
+	"gazette/internal/manifest"
 	"gazette/internal/messages"
 )
 
@@ -274,6 +275,17 @@ func (c *checker) checkFields(pg *page, fm *frontMatter) {
 	if pg.translationKey != "" && !validID(pg.translationKey) {
 		pos := fm.keyPos(fieldKey(fm, "translationKey"))
 		c.report(pg.file, pos.line, pos.col, Error, "bad-id", messages.DiagBadID, "translationKey")
+	}
+	if list, ok := values["aliases"].([]any); ok {
+		for i, el := range list {
+			// A relative alias is resolved against the page's folder; what
+			// it may hold is what an absolute one may.
+			a, _ := el.(string)
+			if err := manifest.ValidAlias("/" + strings.TrimPrefix(a, "/")); err != nil {
+				pos := fm.keyPos(fmt.Sprintf("%s[%d]", fieldKey(fm, "aliases"), i))
+				c.report(pg.file, pos.line, pos.col, Error, "bad-alias", messages.DiagBadAlias, a, err)
+			}
+		}
 	}
 	if v, ok := values["attachments"]; ok {
 		c.checkAttachments(pg, fm, fieldKey(fm, "attachments"), v)

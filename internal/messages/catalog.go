@@ -148,6 +148,7 @@ const (
 	DiagExpired          Key = "diag.expired"
 	DiagDraft            Key = "diag.draft"
 	DiagBadID            Key = "diag.bad-id"
+	DiagBadAlias         Key = "diag.bad-alias"
 	DiagAttachmentKey    Key = "diag.attachment-missing-key"
 	DiagAttachmentField  Key = "diag.attachment-unknown-field"
 	DiagAttachmentGone   Key = "diag.attachment-not-found"
@@ -721,6 +722,10 @@ var catalog = map[Key]entry{
 	DiagDraft: {
 		zh: "这是草稿（draft = true）：删除 draft 或改为 false 之后才会发布",
 		en: "this is a draft (draft = true): it is published only after draft is removed or set to false",
+	},
+	DiagBadAlias: {
+		zh: "别名 %q 不能作为旧地址使用（%v）：请删去，或改成站内的一个路径",
+		en: "the alias %q cannot serve as an old address (%v): remove it or make it one path of the site",
 	},
 	DiagBadID: {
 		zh: "字段 %q 最长 200 字节，且不能含空格或控制字符",
