@@ -479,13 +479,20 @@ func describe(p page.Page, siteDir string) pageInfo {
 		path:       p.RelPermalink(),
 		translated: p.IsTranslated(),
 	}
-	if f := p.File(); f != nil {
-		if rel, err := filepath.Rel(siteDir, f.Filename()); err == nil {
-			info.file = filepath.ToSlash(rel)
-		}
-	}
+	info.file = pageFile(p, siteDir)
 	info.aliases = aliasPaths(p.Params()["aliases"], info.path)
 	return info
+}
+
+// pageFile is p's content file, relative to siteDir with forward slashes;
+// "" for a page without one.
+func pageFile(p page.Page, siteDir string) string {
+	if f := p.File(); f != nil {
+		if rel, err := filepath.Rel(siteDir, f.Filename()); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return ""
 }
 
 // aliasPaths reads a page's front matter aliases as site-relative paths:

@@ -77,8 +77,6 @@ func (h *hugoRun) searchDocs() (searchDocs, map[string][]search.Column) {
 	return docs, cols
 }
 
-func pageFile(p page.Page, siteDir string) string { return describe(p, siteDir).file }
-
 // searchDoc is what the index needs of an announcement page.
 func searchDoc(p page.Page, loc *time.Location) search.Doc {
 	d := search.Doc{
