@@ -3,7 +3,6 @@ package main
 import (
 	"archive/tar"
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"debug/buildinfo"
@@ -89,7 +88,7 @@ func TestReleaseOnOtherPlatforms(t *testing.T) {
 	goCmd(t, root, nil, "build", "-o", native, "./cmd/gazette")
 	want := filepath.Join(t.TempDir(), "public")
 	runProgram(t, "", native, "build", "-s", site, "-d", want)
-	hugo := requiredVersion(t, filepath.Join(root, "go.mod"), "github.com/gohugoio/hugo")
+	hugo := testenv.ModuleVersion(t, "github.com/gohugoio/hugo")
 
 	for _, tg := range targets {
 		t.Run(tg.String(), func(t *testing.T) {
@@ -406,24 +405,4 @@ func unpack(t *testing.T, name string) string {
 			write(h.Name, h.FileInfo().Mode(), tr)
 		}
 	}
-}
-
-// requiredVersion returns the version of module that the go.mod file at
-// name requires.
-func requiredVersion(t *testing.T, name, module string) string {
-	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(sc.Text()), "require "))
-		if len(fields) >= 2 && fields[0] == module {
-			return fields[1]
-		}
-	}
-	t.Fatalf("%s does not require %s", name, module)
-	return ""
 }

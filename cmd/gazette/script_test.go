@@ -1,14 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"gazette/internal/testenv"
 )
 
 // TestMain lets the scripts under testdata/script run "gazette" as a real
@@ -27,7 +27,7 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hugo := requiredVersion(t, "../../go.mod", "github.com/gohugoio/hugo")
+	hugo := testenv.ModuleVersion(t, "github.com/gohugoio/hugo")
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
@@ -51,24 +51,4 @@ func TestScript(t *testing.T) {
 			},
 		},
 	})
-}
-
-// requiredVersion returns the version of module that the go.mod file at
-// name requires.
-func requiredVersion(t *testing.T, name, module string) string {
-	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(sc.Text()), "require "))
-		if len(fields) >= 2 && fields[0] == module {
-			return fields[1]
-		}
-	}
-	t.Fatalf("%s does not require %s", name, module)
-	return ""
 }

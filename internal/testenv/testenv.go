@@ -6,6 +6,7 @@ package testenv
 
 import (
 	"os"
+	"runtime/debug"
 	"testing"
 )
 
@@ -19,4 +20,20 @@ func Missing(t testing.TB, what, install string) {
 		return
 	}
 	t.Skipf("SKIPPED: %s; install it (%s) — these tests run in CI", what, install)
+}
+
+// ModuleVersion is the version of the module path linked into the test
+// binary, which the go command took from go.mod: what a program built
+// from the same module must report.
+func ModuleVersion(t testing.TB, path string) string {
+	t.Helper()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == path {
+				return d.Version
+			}
+		}
+	}
+	t.Fatalf("testenv: the test binary does not link %s", path)
+	return ""
 }
