@@ -31,19 +31,7 @@ func TestServeStopsCleanlyOnInterrupt(t *testing.T) {
 	code := make(chan int, 1)
 	go func() { code <- runServe(ctx, []string{"-s", dir, "--port", "0"}, stdout, stderr) }()
 
-	serving := regexp.MustCompile(`Serving http://127\.0\.0\.1:\d+/ — press Ctrl-C to stop`)
-	deadline := time.Now().Add(time.Minute)
-	for !serving.MatchString(stdout.String()) {
-		select {
-		case c := <-code:
-			t.Fatalf("gazette serve exited with %d before serving:\n%s\n%s", c, stdout, stderr)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gazette serve printed no URL within a minute:\n%s\n%s", stdout, stderr)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitServing(t, regexp.MustCompile(`Serving http://127\.0\.0\.1:\d+/ — press Ctrl-C to stop`), stdout, stderr, code)
 	cancel()
 	select {
 	case c := <-code:
@@ -93,24 +81,7 @@ func TestServeANewSite(t *testing.T) {
 	stdout, stderr := new(lockedBuffer), new(lockedBuffer)
 	code := make(chan int, 1)
 	go func() { code <- runServe(ctx, []string{"--port", "0"}, stdout, stderr) }()
-	serving := regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/)`)
-	deadline := time.Now().Add(time.Minute)
-	var base string
-	for base == "" {
-		if m := serving.FindStringSubmatch(stdout.String()); m != nil {
-			base = m[1]
-			break
-		}
-		select {
-		case c := <-code:
-			t.Fatalf("gazette serve exited with %d before serving:\n%s\n%s", c, stdout, stderr)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gazette serve printed no URL within a minute:\n%s\n%s", stdout, stderr)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	base := waitServing(t, regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/)`), stdout, stderr, code)[1]
 	welcome, err := filepath.Glob(filepath.Join("content", "zh", "notices", "*-welcome.md"))
 	if err != nil || len(welcome) != 1 {
 		t.Fatalf("welcome announcement: %v %v", welcome, err)
@@ -130,5 +101,27 @@ func TestServeANewSite(t *testing.T) {
 	cancel()
 	if c := <-code; c != 0 {
 		t.Errorf("exit code %d after Ctrl-C; stderr:\n%s", c, stderr)
+	}
+}
+
+// waitServing waits up to a minute for gazette serve, running with the
+// given output and exit-code channel, to print a line serving matches, and
+// returns the match and its groups.
+func waitServing(t *testing.T, serving *regexp.Regexp, stdout, stderr *lockedBuffer, code <-chan int) []string {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if m := serving.FindStringSubmatch(stdout.String()); m != nil {
+			return m
+		}
+		select {
+		case c := <-code:
+			t.Fatalf("gazette serve exited with %d before serving:\n%s\n%s", c, stdout, stderr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gazette serve printed no URL within a minute:\n%s\n%s", stdout, stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
