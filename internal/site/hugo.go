@@ -246,7 +246,11 @@ type hugoRun struct {
 	sites  *hugolib.HugoSites
 	logger loggers.Logger
 	logBuf *syncBuffer
-	built  bool
+	// texts, when set, are the announcement texts taken from the pages
+	// as Hugo wrote them (see pagetext.go); the search index falls back
+	// to .Plain for a page without one.
+	texts *pageTexts
+	built bool
 	// lastErr is Hugo's own error from the last build, before Gazette
 	// reworded it.
 	lastErr error
@@ -347,6 +351,7 @@ func (h *hugoRun) build(cfg hugolib.BuildCfg, events ...fsnotify.Event) error {
 		h.logBuf.Reset()
 	}
 	h.built = true
+	h.texts.reset()
 	cfg.NoBuildLock = true
 	err := h.sites.Build(cfg, events...)
 	h.lastErr = err
@@ -425,6 +430,7 @@ func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs, now 
 	if err != nil {
 		return nil, err
 	}
+	h.texts = &out.texts
 	defer h.close()
 	if err := h.build(hugolib.BuildCfg{}); err != nil {
 		return nil, err

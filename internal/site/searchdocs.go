@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/gohugoio/hugo/resources/page"
 
@@ -61,7 +60,7 @@ func (h *hugoRun) searchDocs() (searchDocs, map[string][]search.Column) {
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
 				for i := range next {
-					found[i], files[i] = searchDoc(pages[i], h.loc), pageFile(pages[i], h.abs)
+					found[i], files[i] = h.searchDoc(pages[i]), pageFile(pages[i], h.abs)
 				}
 			})
 		}
@@ -78,16 +77,19 @@ func (h *hugoRun) searchDocs() (searchDocs, map[string][]search.Column) {
 }
 
 // searchDoc is what the index needs of an announcement page.
-func searchDoc(p page.Page, loc *time.Location) search.Doc {
+func (h *hugoRun) searchDoc(p page.Page) search.Doc {
 	d := search.Doc{
 		URL:    p.RelPermalink(),
 		Title:  p.Title(),
-		Body:   p.Plain(context.Background()),
 		Column: p.Section(),
 		Date:   p.Date(),
 	}
-	if loc != nil {
-		d.Date = d.Date.In(loc)
+	var ok bool
+	if d.Body, ok = h.texts.text(d.URL); !ok {
+		d.Body = p.Plain(context.Background())
+	}
+	if h.loc != nil {
+		d.Date = d.Date.In(h.loc)
 	}
 	params := p.Params()
 	d.DocNumber, _ = params["docnumber"].(string)

@@ -412,7 +412,13 @@ func (s *Session) openInMemory(cfg *config.Config, out *memSite, mode hugoMode) 
 	// Hugo publishes to absolute paths under a publish folder; this one
 	// names no folder on disk, everything goes to out.
 	publishDir := filepath.Join(s.abs, ".gazette", "memory")
-	return openHugo(s.source, cfg, hugoLog{s.log}, newMemoryMinifyFs(publishDir, out), publishDir, mode)
+	fs := newMemoryMinifyFs(publishDir, out)
+	h, err := openHugo(s.source, cfg, hugoLog{s.log}, fs, publishDir, mode)
+	if err != nil {
+		return nil, err
+	}
+	h.texts = &fs.texts
+	return h, nil
 }
 
 // build runs Hugo and remembers the files its error names.
@@ -527,7 +533,7 @@ func (s *Session) patch(events []fsnotify.Event) (*rendered, bool) {
 			return nil, false
 		}
 		r.pages[i] = info
-		r.search[p.Lang()][info.file] = searchDoc(p, s.hugo.loc)
+		r.search[p.Lang()][info.file] = s.hugo.searchDoc(p)
 	}
 	return r, true
 }

@@ -25,6 +25,9 @@ type minifyFs struct {
 	// Fs (then an in-memory file system that only keeps Hugo's folders and
 	// empty files): the preview serves them from there.
 	mem *memSite
+	// texts receives the announcement texts of the pages written (see
+	// pagetext.go).
+	texts pageTexts
 
 	mu    sync.Mutex
 	st    stats
@@ -104,6 +107,9 @@ func (w *streamFile) Close() error {
 	defer buffers.Put(in)
 	out := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(out)
+	if strings.HasSuffix(w.rel, ".html") {
+		w.fs.texts.take(in.Bytes())
+	}
 	data, st, err := minifyFile(w.fs.m, out, w.rel, in.Bytes())
 	if err == nil && w.fs.mem != nil {
 		// The buffers go back to the pool: the memSite keeps a copy.

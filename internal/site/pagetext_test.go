@@ -1,0 +1,120 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gohugoio/hugo/hugolib"
+
+	"gazette/internal/config"
+	"gazette/internal/search"
+)
+
+// TestPageTextIsHugosPlain: the text the search index takes from each
+// written page is exactly what Hugo's .Plain gives for that announcement,
+// and none of the marks it is taken by reaches a reader.
+func TestPageTextIsHugosPlain(t *testing.T) {
+	root := repoRoot(t)
+	cfg, err := config.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := newMinifyFs(t.TempDir())
+	h, err := openHugo(root, cfg, hugoLog{}, out, out.dir, hugoMode{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.close()
+	h.texts = &out.texts
+	if err := h.build(hugolib.BuildCfg{}); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range h.sites.Sites {
+		for _, p := range s.RegularPages() {
+			if !isColumn(cfg, p.Section()) {
+				continue
+			}
+			n++
+			got, ok := out.texts.text(p.RelPermalink())
+			if !ok {
+				t.Errorf("%s: no text taken from the written page", p.RelPermalink())
+				continue
+			}
+			if want := p.Plain(context.Background()); got != want {
+				t.Errorf("%s: text taken from the page differs from .Plain:\n got %.200q\nwant %.200q", p.RelPermalink(), got, want)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d announcements in the sample", n)
+	}
+	for _, rel := range out.rendered() {
+		data, err := os.ReadFile(filepath.Join(out.dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "gazette:text") {
+			t.Errorf("%s: the text marks reached the written page", rel)
+		}
+	}
+}
+
+// TestSearchWithOwnPageLayout: a site whose own page.html has no text
+// marks still gets its announcements' bodies into the search index.
+func TestSearchWithOwnPageLayout(t *testing.T) {
+	dir := copySample(t)
+	layout, err := os.ReadFile(filepath.Join(repoRoot(t), "internal", "theme", "layouts", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(layout), "\n") {
+		if strings.Contains(line, "gazette:text") {
+			line = "{{ .Content }}"
+		}
+		kept = append(kept, line)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const notice = "content/en/notices/2024-water-supply-maintenance.md"
+	orig, err := os.ReadFile(filepath.Join(dir, notice))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, notice, string(orig)+"\nHydrant flushing follows the works.\n")
+	dest := t.TempDir()
+	if _, err := Build(t.Context(), Options{Source: dir, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "en", "notices", "2024-water-supply-maintenance", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "Hydrant flushing") {
+		t.Fatal("the site's own page layout was not used")
+	}
+	se, err := search.OpenSearcher(os.DirFS(dest), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := se.Search(search.Query{Text: "hydrant flushing"}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, h := range res.Hits {
+		urls = append(urls, h.URL)
+	}
+	if want := []string{"/en/notices/2024-water-supply-maintenance/"}; !slices.Equal(urls, want) {
+		t.Errorf("search for a word of the body found %q, want %q", urls, want)
+	}
+}
