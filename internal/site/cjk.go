@@ -67,7 +67,7 @@ func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 	if err != nil || flag != os.O_RDONLY || !strings.HasPrefix(name, c.contentDir) || !strings.EqualFold(filepath.Ext(name), ".md") {
 		return f, err
 	}
-	data, err := io.ReadAll(f)
+	data, err := readAll(f)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -81,6 +81,29 @@ func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 	}
 	fixed := linkify.Rewrite(fixCJKEmphasis(data), linkifyProtocol)
 	return &rewrittenFile{File: f, r: bytes.NewReader(fixed), size: int64(len(fixed))}, nil
+}
+
+// readAll reads f whole into a buffer of its size: io.ReadAll starts
+// small and grows, which at 20,000 files cost more than the reads.
+func readAll(f afero.File) ([]byte, error) {
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() < 1<<30 {
+		size = int(fi.Size()) + 1 // one more, to see the end without growing
+	}
+	data := make([]byte, 0, size)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew since Stat
+		}
+	}
 }
 
 // rewrittenFile reads from replacement bytes but otherwise is the file.
