@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/tpl"
 
 	"gazette/internal/config"
 	"gazette/internal/search"
@@ -117,4 +118,66 @@ func TestSearchWithOwnPageLayout(t *testing.T) {
 	if want := []string{"/en/notices/2024-water-supply-maintenance/"}; !slices.Equal(urls, want) {
 		t.Errorf("search for a word of the body found %q, want %q", urls, want)
 	}
+}
+
+// plainTextCases are HTML the fast path must treat exactly as StripHTML
+// does, or leave to it.
+var plainTextCases = []string{
+	"",
+	"no tags at all\nkept  as\tit is",
+	"a > b, but no tag",
+	"<p>One</p>\n<p>Two  words</p>\n",
+	"<p>line<br>break<br />again<br/>not a newline</p>",
+	"<h2 id=\"x\">Head</h2>\n<ul>\n<li>a</li>\n<li><strong>b</strong></li>\n</ul>",
+	`<p><a href="https://x.gov.cn/a?b=1&amp;c=2" title="say &quot;hi&quot; > there">link</a> after</p>`,
+	`<p><a href='single'>q</a></p>`,
+	`<img src="a.png" alt="">text<img src=a.png>unquoted`,
+	"<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">名称</th>\n</tr>\n</thead>\n</table>",
+	"<p>中文　全角空格　　两个，\u00a0\u00a0不换行空格</p>",
+	"a < b and c <d> e",
+	"text ends with <",
+	"text ends with </",
+	"an unterminated <a href=\"x",
+	"<!-- a comment --><p>after</p>",
+	"<p>before</p><script>var x = '<p>';</script><p>after</p>",
+	"<style>p { color: red }</style>x",
+	"<textarea><b>raw</b></textarea>",
+	"<title>t</title><meta charset=utf-8>m",
+	"<p>___hugonl_ literal</p>",
+	"<p>bad \xff byte</p>",
+	"<p >spaced</p ><p\n class=\"c\"\n>multi\nline</p>",
+	"<x-y:z a=\"1\">custom</x-y:z>",
+	"<a =\"x\">no name</a>",
+	"<a b\"c>quote in name</a>",
+	"<p>\r\n\r\ncarriage</p>",
+	"<div>\u2028sep\u0085nel</div>",
+	"<p>&lt;not a tag&gt; &amp; entity</p>",
+	"<BR>upper<BR />case</P>",
+}
+
+// TestPlainTextIsStripHTML: the search text is byte for byte what Hugo's
+// StripHTML gives, on the cases above.
+func TestPlainTextIsStripHTML(t *testing.T) {
+	for _, c := range plainTextCases {
+		if got, want := plainText([]byte(c)), tpl.StripHTML(c); got != want {
+			t.Errorf("plainText(%q)\n got %q\nwant %q", c, got, want)
+		}
+	}
+	// The fast path, not the fallback, must do goldmark's usual output.
+	for _, c := range []string{plainTextCases[3], plainTextCases[5], plainTextCases[6], plainTextCases[9]} {
+		if _, ok := fastPlainText([]byte(c)); !ok {
+			t.Errorf("fastPlainText(%q) left it to StripHTML", c)
+		}
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, c := range plainTextCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainText([]byte(s)), tpl.StripHTML(s); got != want {
+			t.Errorf("plainText(%q)\n got %q\nwant %q", s, got, want)
+		}
+	})
 }
