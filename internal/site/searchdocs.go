@@ -168,10 +168,11 @@ func writeSearchFiles(docs searchDocs, cols map[string][]search.Column, dir stri
 		wg    sync.WaitGroup
 		work  = make(chan search.File)
 	)
+	dirs := &madeDirs{}
 	for range 4 {
 		wg.Go(func() {
 			for f := range work {
-				err := writeOut(dir, f.Name, f.Data)
+				err := dirs.writeOut(dir, f.Name, f.Data)
 				mu.Lock()
 				st.add(stats{files: 1, before: int64(len(f.Data)), after: int64(len(f.Data))})
 				if err != nil && first == nil {
@@ -193,10 +194,30 @@ func writeSearchFiles(docs searchDocs, cols map[string][]search.Column, dir stri
 	return st, err
 }
 
-func writeOut(dir, rel string, data []byte) error {
+// madeDirs remembers the folders already made: the index's files are
+// tens of thousands in a few folders, and asking the system for each
+// file's folder again cost more than writing some of them.
+type madeDirs struct {
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func (m *madeDirs) writeOut(dir, rel string, data []byte) error {
 	name := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
+	parent := filepath.Dir(name)
+	m.mu.Lock()
+	made := m.made[parent]
+	m.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		m.mu.Lock()
+		if m.made == nil {
+			m.made = map[string]bool{}
+		}
+		m.made[parent] = true
+		m.mu.Unlock()
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return fmt.Errorf("site: writing %s: %w", rel, err)
