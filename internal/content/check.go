@@ -62,6 +62,10 @@ type Options struct {
 	// `gazette check` turns it on: it is about the site at a moment, not
 	// about what a build renders.
 	Freshness bool
+	// ReadFile reads a markdown file, named by its path on disk; nil
+	// means os.ReadFile. A build hands in a reader it shares with Hugo,
+	// so that each file is read from disk once.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // OptionsFromConfig returns the options a site's settings call for.
@@ -434,7 +438,11 @@ func (c *checker) checkFile(file string) error {
 	}
 	pg := c.place(file, isIndex)
 
-	data, err := os.ReadFile(filepath.Join(c.site, filepath.FromSlash(file)))
+	read := c.opts.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	data, err := read(filepath.Join(c.site, filepath.FromSlash(file)))
 	if err != nil {
 		return fmt.Errorf("content: %w", err)
 	}

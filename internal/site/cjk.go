@@ -36,9 +36,11 @@ const linkifyProtocol = "https"
 type cjkFs struct {
 	afero.Fs
 	contentDir string // absolute, with a trailing separator
+	// reads, when set, shares the files' bytes with the content checks.
+	reads *sharedReads
 }
 
-func newCJKFs(base afero.Fs, siteDir string) afero.Fs {
+func newCJKFs(base afero.Fs, siteDir string) *cjkFs {
 	return &cjkFs{Fs: base, contentDir: filepath.Join(siteDir, "content") + string(filepath.Separator)}
 }
 
@@ -67,7 +69,7 @@ func (c *cjkFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 	if err != nil || flag != os.O_RDONLY || !strings.HasPrefix(name, c.contentDir) || !strings.EqualFold(filepath.Ext(name), ".md") {
 		return f, err
 	}
-	data, err := readAll(f)
+	data, err := c.reads.read(name, func() ([]byte, error) { return readAll(f) })
 	if err != nil {
 		f.Close()
 		return nil, err

@@ -267,6 +267,9 @@ type hugoMode struct {
 	only []string
 	// now is the build's clock (zero: the real one); see hugoConfig.
 	now time.Time
+	// reads, when set, shares the content files' bytes with the
+	// content checks of the same build.
+	reads *sharedReads
 }
 
 // openHugo prepares Hugo over siteDir, publishing through out into
@@ -297,7 +300,9 @@ func openHugo(siteDir string, c *config.Config, log io.Writer, out afero.Fs, pub
 		return nil, err
 	}
 	dirs := sourceDirs{site: abs, theme: filepath.Join(work, "themes", theme.Name)}
-	src := newCJKFs(afero.NewOsFs(), abs)
+	cjk := newCJKFs(afero.NewOsFs(), abs)
+	cjk.reads = mode.reads
+	var src afero.Fs = cjk
 	if mode.only != nil {
 		src = newSubsetFs(src, abs, mode.only)
 	}
@@ -425,8 +430,8 @@ func (h *hugoRun) contentPage(file string) page.Page {
 
 // render runs Hugo in-process over siteDir once. Hugo publishes through out
 // into out.dir, each file minified as Hugo closes it.
-func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs, now time.Time) (*rendered, error) {
-	h, err := openHugo(siteDir, c, log, out, out.dir, hugoMode{now: now})
+func render(siteDir string, c *config.Config, log io.Writer, out *minifyFs, now time.Time, reads *sharedReads) (*rendered, error) {
+	h, err := openHugo(siteDir, c, log, out, out.dir, hugoMode{now: now, reads: reads})
 	if err != nil {
 		return nil, err
 	}

@@ -148,15 +148,17 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		err   error
 	}
 	checkDone := make(chan checked, 1)
+	reads := &sharedReads{}
 	go func() {
 		copts := content.OptionsFromConfig(cfg)
 		copts.Messages = opts.Messages
 		copts.Now = opts.Now
+		copts.ReadFile = reads.readFile
 		diags, err := content.Check(opts.Source, copts)
 		checkDone <- checked{diags, err}
 	}()
 	stream := newMinifyFs(stage.dir)
-	r, renderErr := render(opts.Source, cfg, hugoLog{log}, stream, opts.Now)
+	r, renderErr := render(opts.Source, cfg, hugoLog{log}, stream, opts.Now, reads)
 	chk := <-checkDone
 	if chk.err != nil {
 		return nil, chk.err

@@ -127,7 +127,7 @@ func TestHugoSkipsLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	r, err := render(dir, cfg, io.Discard, newMinifyFs(out), time.Time{})
+	r, err := render(dir, cfg, io.Discard, newMinifyFs(out), time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
