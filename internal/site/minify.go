@@ -187,7 +187,9 @@ func minifyFile(m *minify.M, buf *bytes.Buffer, rel string, data []byte) ([]byte
 		return data, st, nil
 	}
 	buf.Reset()
-	if err := m.Minify(mt, buf, bytes.NewReader(data)); err != nil {
+	// A reader with Bytes() is parsed in place; any other is first copied
+	// whole into a growing buffer, for every page of the site.
+	if err := m.Minify(mt, buf, bytes.NewBuffer(data)); err != nil {
 		return nil, stats{}, fmt.Errorf("site: minifying %s: %w", rel, err)
 	}
 	st.after = int64(buf.Len())
