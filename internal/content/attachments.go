@@ -29,7 +29,7 @@ func (c *checker) checkAttachments(pg *page, fm *frontMatter, key string, v any)
 	for i, el := range list {
 		elem := fmt.Sprintf("%s[%d]", key, i)
 		pos := fm.keyPos(elem)
-		if _, ok := fm.pos[elem]; !ok {
+		if _, ok := fm.positions()[elem]; !ok {
 			pos = fm.keyPos(key)
 		}
 		m, ok := el.(map[string]any)

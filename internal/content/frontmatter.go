@@ -27,7 +27,12 @@ type frontMatter struct {
 	fields map[string]any // as Hugo's decoders see them
 	// pos holds where each key is written, by path: "title",
 	// "attachments[0]", "attachments[0].file".
+	// Read it through positions().
 	pos map[string]position
+	// locate fills pos when a position is first asked for: most files
+	// have no finding, and parsing the front matter a second time for
+	// its positions cost as much as decoding it.
+	locate func()
 	// open is the line of the opening delimiter.
 	open int
 	// body is the text after the closing delimiter; bodyOffset is its
@@ -39,10 +44,20 @@ type frontMatter struct {
 // keyPos returns where key (a path as in frontMatter.pos) is written, or
 // the opening delimiter when it is not written at all.
 func (fm *frontMatter) keyPos(key string) position {
-	if p, ok := fm.pos[key]; ok {
+	if p, ok := fm.positions()[key]; ok {
 		return p
 	}
 	return position{fm.open, 1}
+}
+
+// positions returns where each key is written, working it out on the
+// first call.
+func (fm *frontMatter) positions() map[string]position {
+	if locate := fm.locate; locate != nil {
+		fm.locate = nil
+		locate()
+	}
+	return fm.pos
 }
 
 // delimiters of the two front matter formats Gazette accepts, as Hugo
@@ -153,7 +168,7 @@ func (c *checker) decodeTOML(file string, fm *frontMatter, data []byte, base int
 		m = map[string]any{}
 	}
 	fm.fields = m
-	tomlPositions(fm, data, base)
+	fm.locate = func() { tomlPositions(fm, data, base) }
 	return true
 }
 
@@ -281,8 +296,10 @@ func (c *checker) decodeYAML(file string, fm *frontMatter, data []byte, base int
 		m = map[string]any{}
 	}
 	fm.fields = m
-	if f, err := parser.ParseBytes(data, 0); err == nil && len(f.Docs) > 0 {
-		yamlPositions(fm, f.Docs[0].Body, "", data, base)
+	fm.locate = func() {
+		if f, err := parser.ParseBytes(data, 0); err == nil && len(f.Docs) > 0 {
+			yamlPositions(fm, f.Docs[0].Body, "", data, base)
+		}
 	}
 	return true
 }

@@ -101,7 +101,7 @@ func (c *checker) checkDuplicates() {
 	}, func(pg, other *page) {
 		pos := position{pg.fm.open, 1}
 		for _, k := range []string{"url", "slug"} {
-			if _, ok := pg.fm.pos[fieldKey(pg.fm, k)]; ok {
+			if _, ok := pg.fm.positions()[fieldKey(pg.fm, k)]; ok {
 				pos = pg.fm.keyPos(fieldKey(pg.fm, k))
 				break
 			}
