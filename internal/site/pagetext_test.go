@@ -12,7 +12,6 @@ import (
 	"github.com/gohugoio/hugo/tpl"
 
 	"gazette/internal/config"
-	"gazette/internal/search"
 )
 
 // TestPageTextIsHugosPlain: the text the search index takes from each
@@ -103,18 +102,7 @@ func TestSearchWithOwnPageLayout(t *testing.T) {
 	if !strings.Contains(string(page), "Hydrant flushing") {
 		t.Fatal("the site's own page layout was not used")
 	}
-	se, err := search.OpenSearcher(os.DirFS(dest), "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := se.Search(search.Query{Text: "hydrant flushing"}, 0, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var urls []string
-	for _, h := range res.Hits {
-		urls = append(urls, h.URL)
-	}
+	urls := searchURLs(t, os.DirFS(dest), "en", "hydrant flushing")
 	if want := []string{"/en/notices/2024-water-supply-maintenance/"}; !slices.Equal(urls, want) {
 		t.Errorf("search for a word of the body found %q, want %q", urls, want)
 	}

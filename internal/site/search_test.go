@@ -112,6 +112,25 @@ func searchFor(t *testing.T, ctx context.Context, base, lang string, params url.
 	return readSearch(t, ctx)
 }
 
+// searchURLs asks the Go reader of the index in fsys (a built site) for
+// the first ten results of text, and returns their addresses.
+func searchURLs(t *testing.T, fsys fs.FS, lang, text string) []string {
+	t.Helper()
+	se, err := search.OpenSearcher(fsys, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := se.Search(search.Query{Text: text}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, h := range res.Hits {
+		urls = append(urls, h.URL)
+	}
+	return urls
+}
+
 func q(text string, more ...string) url.Values {
 	v := url.Values{"q": {text}}
 	for i := 0; i+1 < len(more); i += 2 {
@@ -654,19 +673,7 @@ func TestSearchIndexInPreview(t *testing.T) {
 	defer s.Close()
 	find := func(lang, text string) []string {
 		t.Helper()
-		se, err := search.OpenSearcher(s.FS(), lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := se.Search(search.Query{Text: text}, 0, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, h := range res.Hits {
-			urls = append(urls, h.URL)
-		}
-		return urls
+		return searchURLs(t, s.FS(), lang, text)
 	}
 	const notice = "content/en/notices/2024-water-supply-maintenance.md"
 	if got := find("en", "hydrant flushing"); len(got) != 0 {
@@ -732,23 +739,12 @@ func TestSearchAfterRebuild(t *testing.T) {
 	if _, err := Build(t.Context(), Options{Source: src, Dest: rebuilt}); err != nil {
 		t.Fatal(err)
 	}
-	se, err := search.OpenSearcher(os.DirFS(rebuilt), "zh")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := se.Search(search.Query{Text: "人才"}, 0, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []string
-	for _, h := range res.Hits {
-		want = append(want, h.URL)
-	}
+	want := searchURLs(t, os.DirFS(rebuilt), "zh", "人才")
 	if len(want) < 3 {
 		t.Fatalf("the rebuilt site finds %q for 人才; the test needs more", want)
 	}
 	// The new build over the old one, whose fingerprinted files stay.
-	err = filepath.WalkDir(rebuilt, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(rebuilt, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
