@@ -184,21 +184,18 @@ func skipTag(s []byte, i int) (end int, isTag, ok bool) {
 	start := j
 	for j < len(s) {
 		x := s[j]
-		if asciiAlpha(x) || '0' <= x && x <= '9' {
+		if asciiAlnum(x) {
 			j++
 			continue
 		}
-		if (x == ':' || x == '-') && j+1 < len(s) && (asciiAlpha(s[j+1]) || '0' <= s[j+1] && s[j+1] <= '9') {
+		if (x == ':' || x == '-') && j+1 < len(s) && asciiAlnum(s[j+1]) {
 			j += 2
 			continue
 		}
 		break
 	}
-	if !closing {
-		switch strings.ToLower(string(s[start:j])) {
-		case "script", "style", "textarea", "title", "meta":
-			return 0, false, false // their content is not text to StripHTML
-		}
+	if !closing && isRawElement(s[start:j]) {
+		return 0, false, false // their content is not text to StripHTML
 	}
 	for {
 		j = skipSpace(s, j)
@@ -276,6 +273,20 @@ func newlineTag(s []byte) int {
 func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' }
 
 func asciiAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func asciiAlnum(c byte) bool { return asciiAlpha(c) || '0' <= c && c <= '9' }
+
+// isRawElement reports the elements whose content html/template does not
+// treat as text, in any letter case; it runs for every tag, so it
+// allocates nothing.
+func isRawElement(name []byte) bool {
+	for _, e := range [...]string{"script", "style", "textarea", "title", "meta"} {
+		if bytes.EqualFold(name, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
 
 func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 

@@ -129,6 +129,7 @@ var plainTextCases = []string{
 	"<!-- a comment --><p>after</p>",
 	"<p>before</p><script>var x = '<p>';</script><p>after</p>",
 	"<style>p { color: red }</style>x",
+	"<SCRIPT>a<b>c</b></SCRIPT>upper-case raw element",
 	"<textarea><b>raw</b></textarea>",
 	"<title>t</title><meta charset=utf-8>m",
 	"<p>___hugonl_ literal</p>",
